@@ -1,0 +1,12 @@
+package dev.roleusage.storage.memory;
+
+import dev.roleusage.contract.UsageStoreContract;
+import dev.roleusage.spi.UsageStore;
+
+/** The contract suite against the in-memory store. */
+class InMemoryUsageStoreTest extends UsageStoreContract {
+  @Override
+  protected UsageStore newStore() {
+    return new InMemoryUsageStore();
+  }
+}
