@@ -1,0 +1,12 @@
+package dev.roleusage.cli;
+
+import dev.roleusage.spi.UsageStore;
+
+/** The result cache in front of the store (module cache), on unless {@code --no-cache}. */
+final class StoreCache {
+  private StoreCache() {}
+
+  static UsageStore wrap(UsageStore store) {
+    return store; // TODO wire CachedUsageStore.wrap once the cache module lands in main
+  }
+}
