@@ -60,9 +60,11 @@ final class RoleUsageCommand implements Runnable {
     if (e instanceof CommandLine.ParameterException pe) {
       return usageError(pe, new String[0]);
     }
+    // A CommandFailure's message is the whole report (file:line: reason); anything else is a bug
+    // or an environment problem, named by its type so that it can be reported.
     String message = e instanceof CommandFailure ? e.getMessage()
-        : e.getClass().getSimpleName() + ": " + e.getMessage();
-    cl.getErr().println("roleusage: " + oneLine(message));
+        : "roleusage: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    cl.getErr().println(oneLine(message));
     if (Boolean.getBoolean("roleusage.debug")) {
       e.printStackTrace(cl.getErr());
     }
