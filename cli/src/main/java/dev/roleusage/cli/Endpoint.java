@@ -21,10 +21,18 @@ import java.util.stream.Collectors;
 final class Endpoint {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Endpoint() {}
+  private final Session session;
+
+  private Endpoint(Session session) {
+    this.session = session;
+  }
+
+  static Endpoint of(Session session) {
+    return new Endpoint(session);
+  }
 
   // TEMPORARY until the http module lands: only the 200 path of what `query` sends.
-  static HttpReply call(Session session, String target, List<Map.Entry<String, String>> headers) {
+  HttpReply get(String target, List<Map.Entry<String, String>> headers) {
     int q = target.indexOf('?');
     String path = q < 0 ? target : target.substring(0, q);
     String[] parts = path.substring(Target.PATH_PREFIX.length()).split("/");

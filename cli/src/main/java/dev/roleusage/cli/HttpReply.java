@@ -2,7 +2,9 @@ package dev.roleusage.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -19,7 +21,9 @@ import java.util.Map;
  * bytes, or re-indented JSON when a person reads it on a terminal.
  */
 record HttpReply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes a supplementary character as itself (4 UTF-8 bytes), not as a \\uD8xx\\uDCxx pair, for reading. */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
   /** Two-space indent, one element per line, "key": value, LF line ends on every platform. */
   private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
       .withArrayIndenter(new DefaultIndenter("  ", "\n"))

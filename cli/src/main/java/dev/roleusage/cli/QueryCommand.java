@@ -52,7 +52,7 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     String target = Target.of(role, source, sorters, offset, limit, count);
     try (Session session = Session.open(options, null)) {
-      HttpReply reply = Endpoint.call(session, target, List.of(Map.entry("X-SailPoint-Experimental", "true")));
+      HttpReply reply = Endpoint.of(session).get(target, List.of(Map.entry("X-SailPoint-Experimental", "true")));
       reply.print(System.out, include, Terminal.stdoutIsTerminal());
       return reply.isSuccess() ? 0 : 1;
     }

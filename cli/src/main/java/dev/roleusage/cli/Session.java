@@ -6,6 +6,8 @@ import dev.roleusage.spi.StoreException;
 import dev.roleusage.spi.UsageStore;
 import dev.roleusage.storage.memory.InMemoryUsageStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -36,18 +38,18 @@ final class Session implements AutoCloseable {
   static Session open(StoreOptions options, PrintStream report) {
     return open(options.store, options.tenant, options.zone,
         options.asOf == null ? Clock.systemUTC() : options.asOf.clock(options.zone), options.noCache,
-        options, report);
+        options.load, report);
   }
 
   static Session open(StoreUrl url, TenantId tenant, ZoneId zone, Clock clock, boolean noCache,
-      StoreOptions loads, PrintStream report) {
+      List<Path> loads, PrintStream report) {
     OpenedStore opened = openStore(url);
     UsageStore store = noCache ? opened.store() : StoreCache.wrap(opened.store());
     RoleUsage engine = RoleUsage.builder(store).clock(clock).usageZone(zone).build();
     Session session = new Session(url, store, opened.release(), engine, tenant);
-    if (loads != null && !loads.load.isEmpty()) {
+    if (!loads.isEmpty()) {
       try {
-        FolderImport.run(loads.load, engine, tenant, report);
+        FolderImport.run(loads, engine, tenant, report);
       } catch (RuntimeException e) {
         session.close();
         throw e;
