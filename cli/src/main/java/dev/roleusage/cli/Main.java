@@ -12,9 +12,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Library logs (the endpoint's 500s, connection pools) go to stderr, warnings and up only, so
+    // stdout stays exactly the command's output. -Dorg.slf4j.simpleLogger.defaultLogLevel=info overrides.
+    defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    defaultProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    defaultProperty("org.slf4j.simpleLogger.showDateTime", "true");
     int code = run(args);
     System.out.flush();
     System.exit(code);
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
   }
 
   /** Runs the command line and returns the exit code, without exiting. */
