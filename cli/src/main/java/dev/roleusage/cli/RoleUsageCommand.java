@@ -42,7 +42,7 @@ final class RoleUsageCommand implements Runnable {
     cl.setErr(new PrintWriter(System.err, true));
     cl.setParameterExceptionHandler(RoleUsageCommand::usageError);
     cl.setExecutionExceptionHandler(RoleUsageCommand::failure);
-    cl.setCaseInsensitiveEnumValuesAllowed(false);
+    cl.setUsageHelpWidth(110); // URLs and examples stay on one line
     return cl;
   }
 
