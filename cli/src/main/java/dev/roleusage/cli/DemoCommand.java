@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
         + " by -usageCount with X-Total-Count, the next page, a re-sort by displayName, and a rejected request."})
 final class DemoCommand implements Callable<Integer> {
   static final long SEED = 2026;
-  static final int IDENTITIES = 2000;
-  static final int ROLES = 12;
+  static final int IDENTITIES = 1000;
+  static final int ROLES = 10;
   static final int SOURCES = 8;
   static final int DAYS = 120;
   static final LocalDate UNTIL = LocalDate.of(2026, 1, 31);
