@@ -45,6 +45,9 @@ final class FolderImport {
         throw new CommandFailure(location(e));
       }
       shown.clear();
+      if (data.rowsPerFile().isEmpty()) {
+        System.err.println("warning: " + dir + " holds none of " + String.join(", ", DataSetFolder.FILES));
+      }
       for (String warning : data.warnings()) {
         System.err.println("warning: " + dir.resolve(warning));
       }
