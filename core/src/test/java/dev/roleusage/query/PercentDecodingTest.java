@@ -30,4 +30,17 @@ class PercentDecodingTest {
       assertThat(PercentDecoding.queryPart(bad)).as(bad).isEmpty();
     }
   }
+
+  @Test
+  void rawSurrogatesMustBePairedNeverReplacedByAQuestionMark() {
+    // A raw (unencoded) supplementary character is tolerated as its UTF-8 bytes...
+    assertThat(PercentDecoding.pathSegment("a\uD83D\uDE00b")).hasValue("a\uD83D\uDE00b");
+    assertThat(PercentDecoding.queryPart("a%20\uD83D\uDE00")).hasValue("a \uD83D\uDE00");
+    // ...but a lone surrogate is not text: String.getBytes would turn it into '?', so "a\uD800"
+    // and "a?" would name the same id.
+    for (String bad : new String[] {"a%20\uD800", "a%20\uDC00b", "%41\uD800a", "\uD83D%41"}) {
+      assertThat(PercentDecoding.pathSegment(bad)).as(bad).isEmpty();
+      assertThat(PercentDecoding.queryPart(bad)).as(bad).isEmpty();
+    }
+  }
 }
