@@ -22,12 +22,14 @@ import dev.roleusage.spi.Lookup;
 import dev.roleusage.spi.TableRequest;
 import dev.roleusage.spi.UsageStore;
 import dev.roleusage.spi.UsageTable;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -739,8 +741,9 @@ public abstract class UsageStoreContract {
   @TestFactory
   Stream<DynamicNode> sharedContractCases() {
     UsageStore store = store();
+    DataSets dataSets = new DataSets(store);
     return ContractCase.loadAll().stream().map(c -> {
-      Supplier<LoadedCase> loaded = once(() -> new LoadedCase(c, store));
+      Supplier<LoadedCase> loaded = once(() -> new LoadedCase(c, store, dataSets));
       List<DynamicTest> tests = new ArrayList<>();
       for (int i = 0; i < c.requests().size(); i++) {
         ContractCase.Request request = c.requests().get(i);
@@ -812,18 +815,50 @@ public abstract class UsageStoreContract {
     return rows;
   }
 
+  /**
+   * Data-set folders loaded into one store, each once per usage zone (cases that differ only in
+   * their clock share the tenant), with the oracle for each folder.
+   */
+  private static final class DataSets {
+    final UsageStore store;
+    final Map<String, TenantId> tenants = new HashMap<>();
+    final Map<Path, ReferenceAnswers> references = new HashMap<>();
+
+    DataSets(UsageStore store) {
+      this.store = store;
+    }
+
+    synchronized TenantId tenant(ContractCase c, RoleUsage engine) {
+      return tenants.computeIfAbsent(c.dataset().orElseThrow() + " in " + c.zone(), k -> {
+        TenantId tenant = freshTenant();
+        engine.apply(tenant, c.changes());
+        return tenant;
+      });
+    }
+
+    synchronized ReferenceAnswers reference(ContractCase c) {
+      return references.computeIfAbsent(c.dataset().orElseThrow(), ReferenceAnswers::fromFolder);
+    }
+  }
+
   /** A case loaded into one store: its tenant, its engine (clock and zone of the case) and its oracle. */
   private static final class LoadedCase {
     final ContractCase c;
-    final TenantId tenant = freshTenant();
+    final TenantId tenant;
     final RoleUsage engine;
     final ReferenceAnswers reference;
 
-    LoadedCase(ContractCase c, UsageStore store) {
+    LoadedCase(ContractCase c, UsageStore store, DataSets dataSets) {
       this.c = c;
       this.engine = engine(store, c.asOf(), c.zone());
-      this.reference = ReferenceAnswers.of(c);
-      engine.apply(tenant, c.changes());
+      if (c.dataset().isPresent() && dataSets != null) {
+        this.tenant = dataSets.tenant(c, engine);
+        this.reference = dataSets.reference(c);
+      } else {
+        this.tenant = freshTenant();
+        this.reference = ReferenceAnswers.of(c);
+        engine.apply(tenant, c.changes());
+      }
     }
 
     Lookup<UsagePage> query(IdentityUsageQuery q) {
@@ -857,7 +892,7 @@ public abstract class UsageStoreContract {
   // ------------------------------------------------------------------ hand-worked shared cases
 
   private LoadedCase loadNamed(String name) {
-    return new LoadedCase(ContractCase.named(name), store());
+    return new LoadedCase(ContractCase.named(name), store(), null);
   }
 
   private static List<String> idsOf(LoadedCase data, String rawQuery) {
