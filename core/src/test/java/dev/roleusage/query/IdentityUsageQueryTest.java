@@ -163,4 +163,13 @@ class IdentityUsageQueryTest {
     assertThat(IdentityUsageQuery.builder("pr", "src").offset(Integer.MAX_VALUE).limit(250).build().end())
         .isEqualTo(2_147_483_897L);
   }
+
+  @Test
+  void anEchoedValueIsShortenedWithoutSplittingASurrogatePair() {
+    // 100 x: echoed as the first 64 and an ellipsis.
+    assertThat(invalid("sorters=" + "x".repeat(100)).get(0).value()).isEqualTo("x".repeat(64) + "…");
+    // "a" then pairs at (1,2) … (63,64): cutting at 64 would leave the high surrogate at 63 alone, so cut at 63.
+    String item = "a" + "\uD83D\uDE00".repeat(40);
+    assertThat(invalid("sorters=" + item).get(0).value()).isEqualTo(item.substring(0, 63) + "…");
+  }
 }
