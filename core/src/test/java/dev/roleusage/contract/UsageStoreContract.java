@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -728,6 +729,13 @@ public abstract class UsageStoreContract {
       refused("?limit=1&limit=2", Violation.of("limit", Violation.Code.PARAMETER_REPEATED, null)),
       Map.entry("/role-mining-potential-roles/" + "x".repeat(129) + "/sources/src/identityUsage",
           List.of(Violation.of("potentialRoleId", Violation.Code.ID_TOO_LONG, null, 128))));
+
+  @Test
+  void everyHandWorkedRefusalIsARequestOfTheSharedCases() {
+    Set<String> targets = ContractCase.loadAll().stream().flatMap(c -> c.requests().stream())
+        .map(ContractCase.Request::target).collect(Collectors.toSet());
+    assertThat(targets).containsAll(REFUSED.keySet());
+  }
 
   private static Map.Entry<String, List<Violation>> refused(String query, Violation v) {
     return Map.entry("/role-mining-potential-roles/pr/sources/src/identityUsage" + query, List.of(v));
