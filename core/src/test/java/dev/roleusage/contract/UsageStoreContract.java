@@ -570,6 +570,40 @@ public abstract class UsageStoreContract {
   }
 
   @Test
+  void writesReachEveryRoleAndTheTableToo() {
+    UsageStore store = store();
+    RoleUsage engine = engine(store, NOW);
+    TenantId tenant = freshTenant();
+    engine.apply(tenant, engine.newChanges().identity("id-1", "Ada", null)
+        .membership("pr", "id-1").membership("pr2", "id-1").source("src", null).build());
+    TableRequest table = new TableRequest("pr2", "src", engine.currentWindow());
+    // Read everything once (a cache now holds it), then rename id-1 and add usage.
+    assertThat(page(engine, tenant, query("pr", "src")).rows()).containsExactly(new IdentityUsage("id-1", "Ada", null, 0));
+    assertThat(page(engine, tenant, query("pr2", "src")).rows()).containsExactly(new IdentityUsage("id-1", "Ada", null, 0));
+    assertThat(store.readTable(tenant, table).valueOrNull().rows()).containsExactly(new IdentityUsage("id-1", "Ada", null, 0));
+    engine.apply(tenant, engine.newChanges().identity("id-1", "Ada L.", "ada@x.test").usage("id-1", "src", AS_OF).build());
+    IdentityUsage renamed = new IdentityUsage("id-1", "Ada L.", "ada@x.test", 1);
+    assertThat(page(engine, tenant, query("pr", "src")).rows()).containsExactly(renamed);
+    assertThat(page(engine, tenant, query("pr2", "src")).rows()).containsExactly(renamed);
+    assertThat(store.readTable(tenant, table).valueOrNull().rows()).containsExactly(renamed);
+  }
+
+  @Test
+  void aNotFoundIsNeverServedAfterAWriteCreatesTheRoleOrTheSource() {
+    RoleUsage engine = engine(store(), NOW);
+    TenantId tenant = freshTenant();
+    IdentityUsageQuery q = query("pr", "src").count(true).build();
+    assertThat(engine.query(tenant, q)).isEqualTo(new Lookup.PotentialRoleNotFound<UsagePage>("pr"));
+    engine.apply(tenant, engine.newChanges().membership("pr", "id-1").build());
+    assertThat(engine.query(tenant, q)).isEqualTo(new Lookup.SourceNotFound<UsagePage>("src"));
+    // The source becomes known from a usage row alone.
+    engine.apply(tenant, engine.newChanges().usage("id-9", "src", AS_OF).build());
+    UsagePage page = found(engine.query(tenant, q));
+    assertThat(page.rows()).containsExactly(new IdentityUsage("id-1", null, null, 0));
+    assertThat(page.total()).hasValue(1);
+  }
+
+  @Test
   void aLaterDayChangesTheCounts() {
     UsageStore store = store();
     TenantId tenant = freshTenant();
