@@ -28,6 +28,10 @@ final class ChangeWriter {
     this.sql = sql;
   }
 
+  Statements statements() {
+    return sql;
+  }
+
   void write(Handle h, TenantId tenant, ChangeSet changes) {
     String t = tenant.value();
     batch(h, sql.upsertIdentity, changes.identities(), (b, i) -> bindIdentity(b, t, i));

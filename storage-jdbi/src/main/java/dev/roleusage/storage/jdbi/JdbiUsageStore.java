@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link UsageStore} in a SQL database, through Jdbi: embedded H2 (in-memory or file) with no
@@ -54,6 +56,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link #forJdbcUrl}); a {@code DataSource} or {@code Jdbi} passed in stays the host's.
  */
 public final class JdbiUsageStore implements UsageStore, AutoCloseable {
+  /** Change sets at least this large are followed by a statistics refresh ({@code ANALYZE}). */
+  static final int ANALYZE_AFTER_ROWS = 1_000;
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiUsageStore.class);
   private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   private final Jdbi jdbi;
@@ -135,6 +140,23 @@ public final class JdbiUsageStore implements UsageStore, AutoCloseable {
       jdbi.useTransaction(h -> writer.write(h, tenant, changes));
       return null;
     });
+    if (changes.size() >= ANALYZE_AFTER_ROWS) {
+      refreshStatistics();
+    }
+  }
+
+  /**
+   * Updates the planner's statistics after a large write. Without them (a fresh table, or a bulk
+   * load that autovacuum has not seen yet) PostgreSQL estimates one row per role and may join a
+   * role's members to identities by scanning all of them once per member: seconds instead of
+   * milliseconds. The write has committed; a failure here is logged, not thrown.
+   */
+  private void refreshStatistics() {
+    try {
+      jdbi.useHandle(h -> writer.statements().analyze.forEach(h::execute));
+    } catch (RuntimeException e) {
+      LOG.warn("roleusage: could not refresh table statistics after a large write ({})", e.toString());
+    }
   }
 
   @Override

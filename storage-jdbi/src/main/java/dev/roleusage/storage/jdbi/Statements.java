@@ -17,6 +17,8 @@ final class Statements {
   final String insertMembership;
   final String insertUsageDay;
   final String lookupAndTotal;
+  /** Statements that refresh the planner's statistics of the big tables. */
+  final List<String> analyze;
   private final String table;
 
   Statements(SqlDialect dialect, String schemaPrefix) {
@@ -57,22 +59,26 @@ final class Statements {
       insertUsageDay = "MERGE INTO " + usage + " (tenant, source_id, identity_id, epoch_day)"
           + " KEY (tenant, source_id, identity_id, epoch_day) VALUES (?, ?, ?, ?)";
     }
+    analyze = dialect == SqlDialect.POSTGRESQL
+        ? List.of("ANALYZE " + identity + ", " + membership + ", " + usage)
+        : List.of("ANALYZE TABLE " + identity, "ANALYZE TABLE " + membership, "ANALYZE TABLE " + usage);
     // Existence and member count in one round trip, inside the read's transaction.
     lookupAndTotal = "SELECT"
         + " (SELECT COUNT(*) FROM " + role + " WHERE tenant = :tenant AND id = :role) AS roles,"
         + " (SELECT COUNT(*) FROM " + source + " WHERE tenant = :tenant AND id = :source) AS sources,"
         + " (SELECT COUNT(*) FROM " + membership + " WHERE tenant = :tenant AND role_id = :role) AS members";
     // Members with their distinct usage days in the window (the primary key makes days distinct,
-    // so COUNT of the joined days is the count of distinct days); LEFT JOINs keep members with no
-    // usage (count 0) and members that no identity record describes (id only).
-    table = "SELECT c.identity_id, i.display_name, i.email, c.usage_count"
-        + " FROM (SELECT m.identity_id, m.identity_key, COUNT(u.epoch_day) AS usage_count"
-        + "   FROM " + membership + " m"
-        + "   LEFT JOIN " + usage + " u ON u.tenant = m.tenant AND u.source_id = :source"
-        + "     AND u.identity_id = m.identity_id AND u.epoch_day BETWEEN :first AND :last"
-        + "   WHERE m.tenant = :tenant AND m.role_id = :role"
-        + "   GROUP BY m.identity_id, m.identity_key) c"
-        + " LEFT JOIN " + identity + " i ON i.tenant = :tenant AND i.id = c.identity_id";
+    // so COUNT(*) counts distinct days). The count is a correlated subquery on purpose: it is
+    // always one range probe of the usage primary key per member, a plan that stays right when
+    // the tables have no statistics yet (a join there lets PostgreSQL pick a nested loop that
+    // scans the whole window once per member). The LEFT JOIN keeps members that no identity
+    // record describes (id only).
+    table = "SELECT m.identity_id, i.display_name, i.email,"
+        + " (SELECT COUNT(*) FROM " + usage + " u WHERE u.tenant = m.tenant AND u.source_id = :source"
+        + "   AND u.identity_id = m.identity_id AND u.epoch_day BETWEEN :first AND :last) AS usage_count"
+        + " FROM " + membership + " m"
+        + " LEFT JOIN " + identity + " i ON i.tenant = m.tenant AND i.id = m.identity_id"
+        + " WHERE m.tenant = :tenant AND m.role_id = :role";
   }
 
   private static String insertIfAbsent(String table) {
@@ -105,12 +111,12 @@ final class Statements {
               .append("i.email_tie").append(direction).append(" NULLS LAST, ");
           break;
         case USAGE_COUNT:
-          sql.append("c.usage_count").append(direction).append(", ");
+          sql.append("usage_count").append(direction).append(", ");
           break;
         default:
           throw new AssertionError(s.field());
       }
     }
-    return sql.append("c.identity_key ASC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY").toString();
+    return sql.append("m.identity_key ASC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY").toString();
   }
 }
