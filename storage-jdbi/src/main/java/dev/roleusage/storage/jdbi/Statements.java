@@ -9,13 +9,13 @@ import java.util.List;
  * current schema on the host's pool.
  */
 final class Statements {
-  final String upsertIdentity;
-  final String upsertPotentialRole;
-  final String ensurePotentialRole;
-  final String upsertSource;
-  final String ensureSource;
-  final String insertMembership;
-  final String insertUsageDay;
+  final String upsertIdentities;
+  final String upsertPotentialRoles;
+  final String ensurePotentialRoles;
+  final String upsertSources;
+  final String ensureSources;
+  final String insertMemberships;
+  final String insertUsageDays;
   final String lookupAndTotal;
   /** Statements that refresh the planner's statistics of the big tables. */
   final List<String> analyze;
@@ -27,37 +27,57 @@ final class Statements {
     String source = schemaPrefix + "ru_source";
     String membership = schemaPrefix + "ru_membership";
     String usage = schemaPrefix + "ru_usage_day";
-    String identityColumns =
-        "(tenant, id, display_name, display_name_key, display_name_tie, email, email_key, email_tie)";
+    // Writes bind one array per column (named :ids, :names, …) and the tenant once; rows come
+    // out of UNNEST. Identity sort keys are UTF-8 encodings of text folded in Java.
     if (dialect == SqlDialect.POSTGRESQL) {
-      upsertIdentity = "INSERT INTO " + identity + " " + identityColumns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+      upsertIdentities = "INSERT INTO " + identity + " (tenant, id, display_name, display_name_key,"
+          + " display_name_tie, email, email_key, email_tie)"
+          + " SELECT :tenant, x.id, x.name, convert_to(x.folded_name, 'UTF8'), convert_to(x.name, 'UTF8'),"
+          + " x.email, convert_to(x.folded_email, 'UTF8'), convert_to(x.email, 'UTF8')"
+          + " FROM unnest(" + pgText(":ids") + ", " + pgText(":names") + ", " + pgText(":folded_names") + ", "
+          + pgText(":emails") + ", " + pgText(":folded_emails") + ") AS x (id, name, folded_name, email, folded_email)"
           + " ON CONFLICT (tenant, id) DO UPDATE SET display_name = EXCLUDED.display_name,"
           + " display_name_key = EXCLUDED.display_name_key, display_name_tie = EXCLUDED.display_name_tie,"
           + " email = EXCLUDED.email, email_key = EXCLUDED.email_key, email_tie = EXCLUDED.email_tie";
-      upsertPotentialRole = "INSERT INTO " + role + " (tenant, id, name) VALUES (?, ?, ?)"
-          + " ON CONFLICT (tenant, id) DO UPDATE SET name = EXCLUDED.name";
-      ensurePotentialRole = "INSERT INTO " + role + " (tenant, id) VALUES (?, ?) ON CONFLICT DO NOTHING";
-      upsertSource = "INSERT INTO " + source + " (tenant, id, name) VALUES (?, ?, ?)"
-          + " ON CONFLICT (tenant, id) DO UPDATE SET name = EXCLUDED.name";
-      ensureSource = "INSERT INTO " + source + " (tenant, id) VALUES (?, ?) ON CONFLICT DO NOTHING";
-      insertMembership = "INSERT INTO " + membership + " (tenant, role_id, identity_id, identity_key)"
-          + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
-      insertUsageDay = "INSERT INTO " + usage + " (tenant, source_id, identity_id, epoch_day)"
-          + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
+      upsertPotentialRoles = pgUpsertNamed(role);
+      upsertSources = pgUpsertNamed(source);
+      ensurePotentialRoles = pgEnsure(role);
+      ensureSources = pgEnsure(source);
+      insertMemberships = "INSERT INTO " + membership + " (tenant, role_id, identity_id, identity_key)"
+          + " SELECT :tenant, x.role_id, x.id, convert_to(x.id, 'UTF8')"
+          + " FROM unnest(" + pgText(":roles") + ", " + pgText(":ids") + ") AS x (role_id, id)"
+          + " ON CONFLICT DO NOTHING";
+      insertUsageDays = "INSERT INTO " + usage + " (tenant, source_id, identity_id, epoch_day)"
+          + " SELECT :tenant, x.source_id, x.id, x.epoch_day"
+          + " FROM unnest(" + pgText(":sources") + ", " + pgText(":ids") + ", CAST(:days AS INTEGER[]))"
+          + " AS x (source_id, id, epoch_day) ON CONFLICT DO NOTHING";
     } else {
       // H2 has INSERT … ON CONFLICT only in its PostgreSQL mode, which a host's URL may not set;
-      // MERGE … KEY is an upsert in every mode. "Insert if absent" uses MERGE … USING so that an
-      // implied role or source never overwrites the name of a declared one.
-      upsertIdentity = "MERGE INTO " + identity + " " + identityColumns + " KEY (tenant, id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-      upsertPotentialRole = "MERGE INTO " + role + " (tenant, id, name) KEY (tenant, id) VALUES (?, ?, ?)";
-      ensurePotentialRole = insertIfAbsent(role);
-      upsertSource = "MERGE INTO " + source + " (tenant, id, name) KEY (tenant, id) VALUES (?, ?, ?)";
-      ensureSource = insertIfAbsent(source);
-      insertMembership = "MERGE INTO " + membership + " (tenant, role_id, identity_id, identity_key)"
-          + " KEY (tenant, role_id, identity_id) VALUES (?, ?, ?, ?)";
-      insertUsageDay = "MERGE INTO " + usage + " (tenant, source_id, identity_id, epoch_day)"
-          + " KEY (tenant, source_id, identity_id, epoch_day) VALUES (?, ?, ?, ?)";
+      // MERGE … USING works in every mode.
+      upsertIdentities = "MERGE INTO " + identity + " t USING (SELECT * FROM UNNEST(" + h2Text(":ids") + ", "
+          + h2Text(":names") + ", " + h2Text(":folded_names") + ", " + h2Text(":emails") + ", "
+          + h2Text(":folded_emails") + ") AS x (id, name, folded_name, email, folded_email)) s"
+          + " ON t.tenant = :tenant AND t.id = s.id"
+          + " WHEN MATCHED THEN UPDATE SET display_name = s.name, display_name_key = STRINGTOUTF8(s.folded_name),"
+          + " display_name_tie = STRINGTOUTF8(s.name), email = s.email, email_key = STRINGTOUTF8(s.folded_email),"
+          + " email_tie = STRINGTOUTF8(s.email)"
+          + " WHEN NOT MATCHED THEN INSERT (tenant, id, display_name, display_name_key, display_name_tie,"
+          + " email, email_key, email_tie) VALUES (:tenant, s.id, s.name, STRINGTOUTF8(s.folded_name),"
+          + " STRINGTOUTF8(s.name), s.email, STRINGTOUTF8(s.folded_email), STRINGTOUTF8(s.email))";
+      upsertPotentialRoles = h2UpsertNamed(role);
+      upsertSources = h2UpsertNamed(source);
+      ensurePotentialRoles = h2Ensure(role);
+      ensureSources = h2Ensure(source);
+      insertMemberships = "MERGE INTO " + membership + " t USING (SELECT * FROM UNNEST("
+          + h2Text(":roles") + ", " + h2Text(":ids") + ") AS x (role_id, id)) s"
+          + " ON t.tenant = :tenant AND t.role_id = s.role_id AND t.identity_id = s.id"
+          + " WHEN NOT MATCHED THEN INSERT (tenant, role_id, identity_id, identity_key)"
+          + " VALUES (:tenant, s.role_id, s.id, STRINGTOUTF8(s.id))";
+      insertUsageDays = "MERGE INTO " + usage + " t USING (SELECT * FROM UNNEST("
+          + h2Text(":sources") + ", " + h2Text(":ids") + ", CAST(:days AS INTEGER ARRAY)) AS x (source_id, id, epoch_day)) s"
+          + " ON t.tenant = :tenant AND t.source_id = s.source_id AND t.identity_id = s.id AND t.epoch_day = s.epoch_day"
+          + " WHEN NOT MATCHED THEN INSERT (tenant, source_id, identity_id, epoch_day)"
+          + " VALUES (:tenant, s.source_id, s.id, s.epoch_day)";
     }
     analyze = dialect == SqlDialect.POSTGRESQL
         ? List.of("ANALYZE " + identity + ", " + membership + ", " + usage)
@@ -81,10 +101,36 @@ final class Statements {
         + " WHERE m.tenant = :tenant AND m.role_id = :role";
   }
 
-  private static String insertIfAbsent(String table) {
-    return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(128))))"
-        + " AS s (tenant, id) ON t.tenant = s.tenant AND t.id = s.id"
-        + " WHEN NOT MATCHED THEN INSERT (tenant, id) VALUES (s.tenant, s.id)";
+  private static String pgText(String parameter) {
+    return "CAST(" + parameter + " AS VARCHAR[])";
+  }
+
+  private static String h2Text(String parameter) {
+    return "CAST(" + parameter + " AS VARCHAR ARRAY)";
+  }
+
+  private static String pgUpsertNamed(String table) {
+    return "INSERT INTO " + table + " (tenant, id, name) SELECT :tenant, x.id, x.name"
+        + " FROM unnest(" + pgText(":ids") + ", " + pgText(":names") + ") AS x (id, name)"
+        + " ON CONFLICT (tenant, id) DO UPDATE SET name = EXCLUDED.name";
+  }
+
+  private static String pgEnsure(String table) {
+    return "INSERT INTO " + table + " (tenant, id) SELECT :tenant, x.id FROM unnest(" + pgText(":ids") + ") AS x (id)"
+        + " ON CONFLICT DO NOTHING";
+  }
+
+  private static String h2UpsertNamed(String table) {
+    return "MERGE INTO " + table + " t USING (SELECT * FROM UNNEST(" + h2Text(":ids") + ", " + h2Text(":names")
+        + ") AS x (id, name)) s ON t.tenant = :tenant AND t.id = s.id"
+        + " WHEN MATCHED THEN UPDATE SET name = s.name"
+        + " WHEN NOT MATCHED THEN INSERT (tenant, id, name) VALUES (:tenant, s.id, s.name)";
+  }
+
+  /** Insert if absent: an implied role or source never overwrites the name of a declared one. */
+  private static String h2Ensure(String table) {
+    return "MERGE INTO " + table + " t USING (SELECT * FROM UNNEST(" + h2Text(":ids") + ") AS x (id)) s"
+        + " ON t.tenant = :tenant AND t.id = s.id WHEN NOT MATCHED THEN INSERT (tenant, id) VALUES (:tenant, s.id)";
   }
 
   /** Every member of the role with its count, in no particular order. */

@@ -206,7 +206,7 @@ abstract class SqlStoreChecks {
   void changeSetsLargerThanOneBatchAreWrittenWhole() {
     TenantId t = tenant();
     ChangeSet.Builder b = changes();
-    int members = ChangeWriter.BATCH_ROWS + 7;
+    int members = ChangeWriter.CHUNK_ROWS + 7;
     for (int i = 0; i < members; i++) {
       String id = String.format("m%05d", i);
       b.membership("pr", id);
