@@ -84,7 +84,7 @@ class ParityTest {
       for (String source : sources) {
         for (UsageWindow window : windows) {
           assertSameTable(tenant, new TableRequest(role, source, window));
-          for (int q = 0; q < 12; q++) {
+          for (int q = 0; q < 8; q++) {
             PageRequest request = new PageRequest(role, source, window, randomSorters(random),
                 random.nextInt(4) == 0 ? random.nextInt(80) : 0,
                 new int[] {0, 1, 7, 33, 250}[random.nextInt(5)], random.nextInt(5) != 0);
@@ -94,7 +94,7 @@ class ParityTest {
         }
       }
     }
-    assertThat(compared).isEqualTo(5 * 4 * 2 * 12);
+    assertThat(compared).isEqualTo(5 * 4 * 2 * 8);
   }
 
   private static void assertSamePage(TenantId tenant, PageRequest request) {
