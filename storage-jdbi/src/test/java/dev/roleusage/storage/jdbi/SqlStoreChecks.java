@@ -19,11 +19,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
@@ -223,6 +225,47 @@ abstract class SqlStoreChecks {
     assertThat(top.valueOrNull().total()).hasValue(members);
     assertThat(page(t, "pr", "src", members - 1, 5, Sorter.descending(SortField.USAGE_COUNT)).valueOrNull().rows())
         .containsExactly(new IdentityUsage(String.format("m%05d", members - 1), null, null, 1));
+  }
+
+  /**
+   * A reader running while a large change set is written sees none of it or all of it: the role
+   * unknown, or every member with the total equal to the page's view of the role.
+   */
+  @Test
+  void readersNeverSeePartOfAChangeSet() throws Exception {
+    TenantId t = tenant();
+    int members = 2 * ChangeWriter.CHUNK_ROWS + 1; // three statements per table
+    ChangeSet.Builder b = changes().source("src", null);
+    for (int i = 0; i < members; i++) {
+      b.identity("m" + i, "Name " + i, null).membership("pr", "m" + i).usage("m" + i, "src", AS_OF);
+    }
+    ChangeSet big = b.build();
+    AtomicBoolean done = new AtomicBoolean();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    Thread reader = new Thread(() -> {
+      while (!done.get()) {
+        Lookup<UsagePage> p = page(t, "pr", "src", members - 1, 5, Sorter.descending(SortField.USAGE_COUNT));
+        if (p instanceof Lookup.Found<UsagePage> f) {
+          UsagePage v = f.value();
+          seen.add("total=" + v.total().getAsLong() + " rows=" + v.rows().size()
+              + " count=" + (v.rows().isEmpty() ? -1 : v.rows().get(0).usageCount()));
+        } else {
+          seen.add(p.toString());
+        }
+      }
+    });
+    reader.start();
+    try {
+      store().apply(t, big);
+    } finally {
+      done.set(true);
+      reader.join();
+    }
+    seen.add(String.valueOf(page(t, "pr", "src", members - 1, 5).valueOrNull().total().getAsLong()));
+    assertThat(seen).allSatisfy(s -> assertThat(s).isIn(
+        new Lookup.PotentialRoleNotFound<UsagePage>("pr").toString(),
+        "total=" + members + " rows=1 count=1",
+        String.valueOf(members)));
   }
 
   /** Rejects usage by identity "poison" in this database: a failure in the last table a write touches. */
