@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *       sorting and paging happen in SQL; no statement binds one parameter per member.
  *   <li><b>Order</b> is the contract's, not the database's: sort keys are UTF-8 bytes computed
  *       in Java at write time and compared as binary, with explicit {@code NULLS LAST}.
- *   <li><b>Writes</b> apply a change set in one transaction as JDBC batches: all of it or, when
- *       anything fails, none of it.
+ *   <li><b>Writes</b> apply a change set in one transaction, each table in chunks of 10,000 rows
+ *       bound as one array per column: all of it or, when anything fails, none of it. A change
+ *       set of 1,000 rows or more is followed by {@code ANALYZE}, so the planner knows the sizes.
  *   <li><b>Connections</b> are borrowed per call and always returned. SQL failures become
  *       {@link StoreException}s whose message is for logs and holds no SQL text.
  * </ul>

@@ -2,22 +2,19 @@ package dev.roleusage.storage.jdbi;
 
 import dev.roleusage.contract.UsageStoreContract;
 import dev.roleusage.spi.UsageStore;
-import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 
-/** The contract suite on an H2 file database under target/ (each test uses a fresh tenant). */
+/** The contract suite on an H2 file database under target/: every test gets a store with no data. */
 class H2FileContractTest extends UsageStoreContract {
-  private static final JdbiUsageStore STORE = JdbiUsageStore.forJdbcUrl("jdbc:h2:file:"
-      + Path.of("target", "h2-contract", UUID.randomUUID().toString(), "usage").toAbsolutePath());
+  private static final FreshStores STORES = FreshStores.h2File();
 
   @AfterAll
   static void close() {
-    STORE.close();
+    STORES.close();
   }
 
   @Override
   protected UsageStore newStore() {
-    return STORE;
+    return STORES.next();
   }
 }

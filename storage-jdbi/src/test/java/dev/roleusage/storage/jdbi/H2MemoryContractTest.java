@@ -4,17 +4,17 @@ import dev.roleusage.contract.UsageStoreContract;
 import dev.roleusage.spi.UsageStore;
 import org.junit.jupiter.api.AfterAll;
 
-/** The contract suite on an in-memory H2 database (each test uses a fresh tenant). */
+/** The contract suite on an in-memory H2 database: every test gets a store with no data. */
 class H2MemoryContractTest extends UsageStoreContract {
-  private static final JdbiUsageStore STORE = JdbiUsageStore.forJdbcUrl("jdbc:h2:mem:");
+  private static final FreshStores STORES = FreshStores.h2Memory();
 
   @AfterAll
   static void close() {
-    STORE.close();
+    STORES.close();
   }
 
   @Override
   protected UsageStore newStore() {
-    return STORE;
+    return STORES.next();
   }
 }

@@ -4,17 +4,17 @@ import dev.roleusage.contract.UsageStoreContract;
 import dev.roleusage.spi.UsageStore;
 import org.junit.jupiter.api.AfterAll;
 
-/** The contract suite on PostgreSQL, in a schema of its own (each test uses a fresh tenant). */
+/** The contract suite on PostgreSQL: every test gets a store in a new schema, with no data. */
 class PostgresContractTest extends UsageStoreContract {
-  private static final PostgresSchema DB = PostgresSchema.create(PostgresContractTest.class);
+  private static final FreshStores STORES = FreshStores.postgres(PostgresContractTest.class);
 
   @AfterAll
-  static void drop() {
-    DB.close();
+  static void close() {
+    STORES.close();
   }
 
   @Override
   protected UsageStore newStore() {
-    return DB.store;
+    return STORES.next();
   }
 }
