@@ -59,6 +59,20 @@ final class FreshStores implements AutoCloseable {
     return store;
   }
 
+  /** Closes {@code store} (dropping an in-memory database) and drops its PostgreSQL schema. */
+  synchronized void release(Object store) {
+    int i = stores.indexOf(store);
+    if (i < 0) {
+      return;
+    }
+    JdbiUsageStore released = stores.remove(i);
+    released.close();
+    released.schema().ifPresent(schema -> {
+      PostgresSchema.execute(postgresPool, "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+      schemas.remove(schema);
+    });
+  }
+
   @Override
   public synchronized void close() {
     stores.forEach(JdbiUsageStore::close);

@@ -17,4 +17,9 @@ class PostgresContractTest extends UsageStoreContract {
   protected UsageStore newStore() {
     return STORES.next();
   }
+
+  @Override
+  protected void releaseStore(UsageStore store) {
+    STORES.release(store);
+  }
 }
