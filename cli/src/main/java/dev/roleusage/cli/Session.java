@@ -65,8 +65,23 @@ final class Session implements AutoCloseable {
     try {
       return JdbcStores.open(url);
     } catch (StoreException e) {
-      throw new CommandFailure("cannot open the store " + url.shown() + ": " + RoleUsageCommand.oneLine(e.getMessage()), e);
+      String message = RoleUsageCommand.oneLine(e.getMessage());
+      throw new CommandFailure("cannot open the store " + url.shown() + ": " + message + hint(message), e);
     }
+  }
+
+  /** What to do about the SQL states an operator meets most (PostgreSQL's codes). */
+  private static String hint(String message) {
+    if (message.contains("3F000")) {
+      return " (the schema named by currentSchema does not exist: CREATE SCHEMA it first)";
+    }
+    if (message.contains("08001") || message.contains("08006")) {
+      return " (cannot connect: is the database running and the URL's host and port right?)";
+    }
+    if (message.contains("28P01") || message.contains("28000")) {
+      return " (authentication failed: check user and password in the URL)";
+    }
+    return "";
   }
 
   RoleUsage engine() {
