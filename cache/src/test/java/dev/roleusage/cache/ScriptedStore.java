@@ -76,7 +76,7 @@ final class ScriptedStore implements UsageStore {
 
   private static void await(CountDownLatch latch) {
     try {
-      if (!latch.await(60, TimeUnit.SECONDS)) {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
         throw new AssertionError("test latch never opened");
       }
     } catch (InterruptedException e) {
