@@ -64,7 +64,7 @@ import java.util.concurrent.Executor;
  */
 public final class CachedUsageStore implements UsageStore {
   /** Rows held across all entries when {@link Builder#maximumRows(long)} is not called. */
-  public static final long DEFAULT_MAXIMUM_ROWS = 500_000;
+  public static final long DEFAULT_MAXIMUM_ROWS = 250_000;
   /** Idle time after which an entry expires when no expiry is configured. */
   public static final Duration DEFAULT_EXPIRE_AFTER_ACCESS = Duration.ofMinutes(10);
 

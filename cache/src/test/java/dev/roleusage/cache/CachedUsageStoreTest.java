@@ -221,6 +221,23 @@ class CachedUsageStoreTest {
   }
 
   @Test
+  void aBoundOfZeroRowsKeepsNothingButStillAnswers() {
+    CachedUsageStore cached = CachedUsageStore.builder(store)
+        .maximumRows(0).executor(Runnable::run).recordStats().build();
+    RoleUsage engine = engine(cached);
+    engine.apply(ACME, engine.newChanges().identity("id-a", "Ada", null).membership("pr", "id-a")
+        .source("src", "Source").build());
+    IdentityUsageQuery query = IdentityUsageQuery.builder("pr", "src").build();
+
+    for (int i = 1; i <= 3; i++) {
+      assertThat(rows(engine, ACME, query)).containsExactly(new IdentityUsage("id-a", "Ada", null, 0));
+      cached.cleanUp();
+      assertThat(store.tableReads).hasValue(i);
+    }
+    assertThat(cached.cachedRows()).isZero();
+  }
+
+  @Test
   void invalidateMakesWritesThatBypassedTheCacheVisible() {
     CachedUsageStore cached = CachedUsageStore.wrap(store);
     RoleUsage engine = engine(cached);
