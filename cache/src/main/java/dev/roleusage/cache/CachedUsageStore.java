@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.roleusage.model.ChangeSet;
 import dev.roleusage.model.TenantId;
@@ -93,6 +94,9 @@ public final class CachedUsageStore implements UsageStore {
     }
     if (b.recordStats) {
       caffeine.recordStats();
+    }
+    if (b.ticker != null) {
+      caffeine.ticker(b.ticker);
     }
     this.tables = caffeine.buildAsync();
   }
@@ -257,6 +261,7 @@ public final class CachedUsageStore implements UsageStore {
     private Duration expireAfterWrite;
     private Executor executor;
     private boolean recordStats;
+    private Ticker ticker;
 
     private Builder(UsageStore delegate) {
       this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -305,6 +310,12 @@ public final class CachedUsageStore implements UsageStore {
     /** Records hits, misses, load times and evictions, read with {@link CachedUsageStore#stats()}. */
     public Builder recordStats() {
       this.recordStats = true;
+      return this;
+    }
+
+    /** The time source of expiry; tests move it by hand. */
+    Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 

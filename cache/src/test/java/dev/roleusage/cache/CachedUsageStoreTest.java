@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** What the cache keeps, for whom, for which day, and how it is bounded. */
@@ -235,6 +236,35 @@ class CachedUsageStoreTest {
       assertThat(store.tableReads).hasValue(i);
     }
     assertThat(cached.cachedRows()).isZero();
+  }
+
+  @Test
+  void entriesExpireAfterWriteAndAfterAccessAsConfigured() {
+    InMemoryUsageStore data = new InMemoryUsageStore();
+    ScriptedStore first = new ScriptedStore(data);
+    ScriptedStore second = new ScriptedStore(data);
+    AtomicLong nanos = new AtomicLong();
+    CachedUsageStore byWrite = CachedUsageStore.builder(first).expireAfterWrite(Duration.ofMinutes(1))
+        .executor(Runnable::run).ticker(nanos::get).build();
+    CachedUsageStore byAccess = CachedUsageStore.builder(second).expireAfterAccess(Duration.ofMinutes(1))
+        .executor(Runnable::run).ticker(nanos::get).build();
+    RoleUsage writeEngine = engine(byWrite);
+    RoleUsage accessEngine = engine(byAccess);
+    data.apply(ACME, writeEngine.newChanges().identity("id-a", "Ada", null).membership("pr", "id-a")
+        .source("src", "Source").build());
+    IdentityUsageQuery query = IdentityUsageQuery.builder("pr", "src").build();
+
+    rows(writeEngine, ACME, query);
+    rows(accessEngine, ACME, query);
+    for (int i = 0; i < 3; i++) {  // a read every 40 s, at 40, 80 and 120 s
+      nanos.addAndGet(Duration.ofSeconds(40).toNanos());
+      rows(writeEngine, ACME, query);
+      rows(accessEngine, ACME, query);
+    }
+    // After write: loaded at 0 s, hit at 40 s, expired by 80 s (loaded again), hit at 120 s.
+    assertThat(first.tableReads).hasValue(2);
+    // After access: every read renews the entry, so the one load at 0 s serves all four reads.
+    assertThat(second.tableReads).hasValue(1);
   }
 
   @Test
