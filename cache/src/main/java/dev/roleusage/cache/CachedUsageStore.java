@@ -199,8 +199,10 @@ public final class CachedUsageStore implements UsageStore {
       Lookup<CachedTable> loaded;
       try {
         loaded = load(tenant, request);
-      } catch (RuntimeException | Error e) {
-        // Caffeine removes a failed future from the cache: the next read tries the store again.
+      } catch (Throwable e) {
+        // Whatever was thrown (even a checked exception thrown sneakily), the future must complete:
+        // waiters would otherwise wait forever. Caffeine removes a failed future from the cache, so
+        // the next read tries the store again.
         mine.completeExceptionally(e);
         throw e;
       }
