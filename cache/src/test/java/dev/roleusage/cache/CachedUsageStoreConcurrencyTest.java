@@ -172,6 +172,38 @@ class CachedUsageStoreConcurrencyTest {
     assertThat(store.tableReads).hasValue(2);
   }
 
+  @Test
+  void readersRacingAWriterNeverSeeLessThanTheWritesThatHadReturned() throws Exception {
+    // The writer adds one usage day per write (days 06-29, 06-28, … so Ada's count is 1 + writes)
+    // and publishes how many writes have returned; each read must count at least that many. The
+    // latch tests above pin each race deterministically; this one lets real threads find others.
+    // Writes pause before reaching the data so that readers load while a write is in progress.
+    store.writeDelayNanos = TimeUnit.MILLISECONDS.toNanos(1);
+    int writes = 80;
+    java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> violation = new java.util.concurrent.atomic.AtomicReference<>();
+    List<Thread> readers = new ArrayList<>();
+    for (int r = 0; r < 4; r++) {
+      readers.add(start(() -> {
+        while (returned.get() < writes && violation.get() == null) {
+          int before = returned.get();
+          int count = rows().get(0).usageCount();
+          if (count < 1 + before) {
+            violation.set("read " + count + " days after " + before + " writes had returned");
+          }
+        }
+      }));
+    }
+    for (int i = 1; i <= writes; i++) {
+      engine.apply(TENANT, engine.newChanges()
+          .usage("id-a", "src", LocalDate.parse("2025-06-30").minusDays(i)).build());
+      returned.set(i);
+    }
+    joinAll(readers);
+    assertThat(violation.get()).isNull();
+    assertThat(rows().get(0).usageCount()).isEqualTo(1 + writes);
+  }
+
   private static Thread start(Runnable body) {
     Thread t = new Thread(body);
     t.setDaemon(true);

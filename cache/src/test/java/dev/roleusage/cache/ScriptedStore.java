@@ -33,6 +33,12 @@ final class ScriptedStore implements UsageStore {
   volatile CountDownLatch holdBeforeWrite;
   volatile CountDownLatch releaseWrite;
 
+  /**
+   * When set, each write pauses this long before it reaches the data: widens the window in which
+   * a write has started but not been applied, for the randomized race test (never an assertion).
+   */
+  volatile long writeDelayNanos;
+
   ScriptedStore(UsageStore real) {
     this.real = real;
   }
@@ -44,6 +50,9 @@ final class ScriptedStore implements UsageStore {
       holdBeforeWrite = null;
       held.countDown();
       await(releaseWrite);
+    }
+    if (writeDelayNanos > 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(writeDelayNanos);
     }
     real.apply(tenant, changes);
   }
