@@ -75,7 +75,7 @@ class CachedPagesMatchReferenceTest {
     engine.apply(TENANT, changes.build());
 
     Map<List<Sorter>, List<IdentityUsage>> sortedBy = new HashMap<>();  // the reference's own memo
-    for (int q = 0; q < 150; q++) {
+    for (int q = 0; q < 100; q++) {
       List<Sorter> sorters = randomSorters(random);
       int offset = randomOffset(random, n);
       int limit = random.nextInt(6) == 0 ? 0 : 1 + random.nextInt(250);
