@@ -29,13 +29,14 @@ import java.util.concurrent.Executor;
  * Invisible except in speed: answers are exactly those of the store behind it.
  *
  * <pre>{@code
- * UsageStore store = CachedUsageStore.wrap(new InMemoryUsageStore());
+ * UsageStore store = CachedUsageStore.wrap(new InMemoryUsageStore());   // defaults
  *
- * CachedUsageStore store = CachedUsageStore.builder(JdbiUsageStore.forJdbcUrl(url))
+ * CachedUsageStore cached = CachedUsageStore.builder(JdbiUsageStore.forJdbcUrl(url))
  *     .maximumRows(2_000_000)
  *     .expireAfterAccess(Duration.ofMinutes(30))
  *     .recordStats()
  *     .build();
+ * double hitRate = cached.stats().hitRate();
  * }</pre>
  *
  * <h2>What is cached</h2>
