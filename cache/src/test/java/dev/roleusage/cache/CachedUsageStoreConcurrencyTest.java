@@ -17,8 +17,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -85,7 +88,7 @@ class CachedUsageStoreConcurrencyTest {
 
     assertThat(store.tableReads).hasValue(1);
     for (int i = 0; i < n; i++) {
-      assertThat(results.get(i)).isEqualTo(Lookup.found(UsagePage.of(BEFORE, java.util.OptionalLong.of(1))));
+      assertThat(results.get(i)).isEqualTo(Lookup.found(UsagePage.of(BEFORE, OptionalLong.of(1))));
     }
     assertThat(cached.stats().missCount()).isEqualTo(1);
     assertThat(cached.stats().hitCount()).isEqualTo(n - 1);
@@ -180,8 +183,8 @@ class CachedUsageStoreConcurrencyTest {
     // Writes pause before reaching the data so that readers load while a write is in progress.
     store.writeDelayNanos = TimeUnit.MILLISECONDS.toNanos(1);
     int writes = 80;
-    java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<String> violation = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicInteger returned = new AtomicInteger();
+    AtomicReference<String> violation = new AtomicReference<>();
     List<Thread> readers = new ArrayList<>();
     for (int r = 0; r < 4; r++) {
       readers.add(start(() -> {

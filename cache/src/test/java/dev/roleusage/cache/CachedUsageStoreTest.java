@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roleusage.RoleUsage;
+import dev.roleusage.model.ChangeSet;
 import dev.roleusage.model.TenantId;
 import dev.roleusage.query.IdentityUsage;
 import dev.roleusage.query.IdentityUsageQuery;
@@ -12,7 +13,11 @@ import dev.roleusage.query.Sorter;
 import dev.roleusage.query.UsagePage;
 import dev.roleusage.query.UsageWindow;
 import dev.roleusage.spi.Lookup;
+import dev.roleusage.spi.PageRequest;
+import dev.roleusage.spi.StoreException;
 import dev.roleusage.spi.TableRequest;
+import dev.roleusage.spi.UsageStore;
+import dev.roleusage.spi.UsageTable;
 import dev.roleusage.storage.memory.InMemoryUsageStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -349,26 +354,26 @@ class CachedUsageStoreTest {
   }
 
   /** A store whose writes reach the data and then throw, as a lost commit acknowledgement would. */
-  private static final class ThrowingWrites implements dev.roleusage.spi.UsageStore {
-    private final dev.roleusage.spi.UsageStore real;
+  private static final class ThrowingWrites implements UsageStore {
+    private final UsageStore real;
 
-    ThrowingWrites(dev.roleusage.spi.UsageStore real) {
+    ThrowingWrites(UsageStore real) {
       this.real = real;
     }
 
     @Override
-    public void apply(TenantId tenant, dev.roleusage.model.ChangeSet changes) {
+    public void apply(TenantId tenant, ChangeSet changes) {
       real.apply(tenant, changes);
-      throw new dev.roleusage.spi.StoreException("commit outcome unknown");
+      throw new StoreException("commit outcome unknown");
     }
 
     @Override
-    public Lookup<UsagePage> readPage(TenantId tenant, dev.roleusage.spi.PageRequest request) {
+    public Lookup<UsagePage> readPage(TenantId tenant, PageRequest request) {
       return real.readPage(tenant, request);
     }
 
     @Override
-    public Lookup<dev.roleusage.spi.UsageTable> readTable(TenantId tenant, TableRequest request) {
+    public Lookup<UsageTable> readTable(TenantId tenant, TableRequest request) {
       return real.readTable(tenant, request);
     }
   }

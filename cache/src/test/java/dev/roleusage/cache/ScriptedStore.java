@@ -12,6 +12,7 @@ import dev.roleusage.spi.UsageTable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A store in front of a real one that counts reads and can be told to fail, or to hold a read or
@@ -52,7 +53,7 @@ final class ScriptedStore implements UsageStore {
       await(releaseWrite);
     }
     if (writeDelayNanos > 0) {
-      java.util.concurrent.locks.LockSupport.parkNanos(writeDelayNanos);
+      LockSupport.parkNanos(writeDelayNanos);
     }
     real.apply(tenant, changes);
   }
