@@ -1,5 +1,6 @@
 package dev.roleusage.cli;
 
+import dev.roleusage.cache.CachedUsageStore;
 import dev.roleusage.spi.UsageStore;
 
 /** The result cache in front of the store (module cache), on unless {@code --no-cache}. */
@@ -7,6 +8,6 @@ final class StoreCache {
   private StoreCache() {}
 
   static UsageStore wrap(UsageStore store) {
-    return store; // TODO wire CachedUsageStore.wrap once the cache module lands in main
+    return CachedUsageStore.wrap(store);
   }
 }
