@@ -40,7 +40,8 @@ public final class JdkHttpHandler implements HttpHandler {
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
       HttpAnswer answer = endpoint.handle(call);
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-      byte[] bytes = answer.body();
+      // A HEAD answer (405 here) must not carry a body on the wire.
+      byte[] bytes = exchange.getRequestMethod().equals("HEAD") ? new byte[0] : answer.body();
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {

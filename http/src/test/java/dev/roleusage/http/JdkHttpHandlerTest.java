@@ -42,6 +42,11 @@ class JdkHttpHandlerTest {
       assertThat(post.statusCode()).isEqualTo(405);
       assertThat(post.headers().firstValue("Allow")).contains("GET");
       assertThat(post.body()).contains("\"detailCode\":\"405 Method Not Allowed\"");
+
+      HttpResponse<String> head = send(HttpRequest.newBuilder(URI.create(server.baseUri() + Fixtures.USAGE))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      assertThat(head.statusCode()).isEqualTo(405);
+      assertThat(head.body()).isEmpty();
     }
   }
 

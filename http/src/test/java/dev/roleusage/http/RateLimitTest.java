@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roleusage.model.TenantId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +113,27 @@ class RateLimitTest {
     IdentityUsageEndpoint endpoint = endpoint(RateLimit.perCaller(1, Duration.ofSeconds(1)));
     call(endpoint, "u");
     assertThat(endpoint.handle(HttpCall.get(USAGE + "?limit=999", Map.of("X-Caller", "u"))).status()).isEqualTo(429);
+  }
+
+  @Test
+  void concurrentCallersNeverGetMoreThanTheLimit() throws Exception {
+    // The clock stands still, so exactly 100 of 400 concurrent requests may pass.
+    IdentityUsageEndpoint endpoint = endpoint(RateLimit.sailPointDefault());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        statuses.add(pool.submit(() -> endpoint.handle(HttpCall.get(USAGE,
+            Map.of("X-SailPoint-Experimental", "true", "X-Caller", "u"))).status()));
+      }
+      int admitted = 0;
+      for (java.util.concurrent.Future<Integer> s : statuses) {
+        admitted += s.get() == 200 ? 1 : 0;
+      }
+      assertThat(admitted).isEqualTo(100);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
