@@ -16,7 +16,6 @@ import dev.roleusage.contract.SharedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -137,8 +136,7 @@ final class PublishedSchemas {
         return load(dir.resolve(o.get("$ref").asText()).normalize());
       }
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
         if (e.getKey().equals("nullable") || e.getKey().equals("example") || e.getKey().equals("examples")) {
           continue;
         }
