@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roleusage.RoleUsage;
 import dev.roleusage.contract.ContractCase;
+import dev.roleusage.contract.ReferenceAnswers;
 import dev.roleusage.model.ChangeSet;
 import dev.roleusage.model.TenantId;
+import dev.roleusage.query.IdentityUsage;
+import dev.roleusage.query.SortField;
+import dev.roleusage.query.Sorter;
 import dev.roleusage.spi.UsageStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every request of {@code shared/cases/contract-cases.json}, through the facade, on every store:
  * status, headers and body as worked out independently (hand-written causes for every 400 and 404,
- * {@link NaiveAnswers} for rows and totals, the file's own {@code expect} parts), every body valid
+ * {@link NaiveAnswers} for rows and totals — cross-checked with the suite's {@link ReferenceAnswers} —
+ * and the file's own {@code expect} parts), every body valid
  * against the published schema, and the answers byte-identical across stores (trackingIds masked).
  */
 class ContractCasesThroughEndpointTest {
@@ -87,6 +92,7 @@ class ContractCasesThroughEndpointTest {
   private void runCase(ContractCase c, List<String> usedKeys) throws Exception {
     ChangeSet data = c.changes();
     NaiveAnswers oracle = new NaiveAnswers(data);
+    ReferenceAnswers reference = ReferenceAnswers.of(c);
     LocalDate asOf = LocalDate.ofInstant(c.asOf(), c.zone());
     Map<Integer, List<Observed>> byRequest = new LinkedHashMap<>();
     for (StoresUnderTest.StoreUnderTest kind : StoresUnderTest.all()) {
@@ -115,7 +121,7 @@ class ContractCasesThroughEndpointTest {
         if (BAD_REQUESTS.containsKey(key)) {
           assertError(o.answer(), 400, "400.1 Bad Request Content", BAD_REQUESTS.get(key), what);
         } else {
-          assertValidAnswer(r, oracle, asOf, o.answer(), what);
+          assertValidAnswer(r, oracle, reference, c, o.answer(), what);
         }
       }
       if (BAD_REQUESTS.containsKey(key) && !usedKeys.contains(key)) {
@@ -130,8 +136,9 @@ class ContractCasesThroughEndpointTest {
         .map(Map.Entry::getValue).findFirst().orElse("-");
   }
 
-  private static void assertValidAnswer(ContractCase.Request r, NaiveAnswers oracle, LocalDate asOf,
-      HttpAnswer answer, String what) throws Exception {
+  private static void assertValidAnswer(ContractCase.Request r, NaiveAnswers oracle, ReferenceAnswers reference,
+      ContractCase c, HttpAnswer answer, String what) throws Exception {
+    LocalDate asOf = LocalDate.ofInstant(c.asOf(), c.zone());
     // The request's parts, decoded here without the facade's code.
     List<String> path = new ArrayList<>(Arrays.asList(r.rawPath().split("/", -1)));
     path.remove(0);
@@ -159,6 +166,8 @@ class ContractCasesThroughEndpointTest {
     boolean count = q.getOrDefault("count", "false").equalsIgnoreCase("true");
 
     NaiveAnswers.Outcome expected = oracle.answer(role, source, sorters, offset, limit, asOf);
+    assertAgreesWithReference(expected, reference.answer(role, source,
+        sorters.stream().map(ContractCasesThroughEndpointTest::sorter).toList(), c.asOf(), c.zone()), offset, limit, what);
     if (expected instanceof NaiveAnswers.RoleNotFound nf) {
       assertError(answer, 404, "404 Not found", List.of("potential role '" + nf.id() + "' was not found"), what);
     } else if (expected instanceof NaiveAnswers.SourceNotFound nf) {
@@ -179,6 +188,39 @@ class ContractCasesThroughEndpointTest {
       }
       r.expectTotal().ifPresent(t -> assertThat(page.total()).as(what).isEqualTo(t));
     }
+  }
+
+  /** The suite's ReferenceAnswers (another helper's oracle) and this test's NaiveAnswers agree. */
+  private static void assertAgreesWithReference(NaiveAnswers.Outcome naive, ReferenceAnswers.Answer reference,
+      int offset, int limit, String what) throws Exception {
+    if (naive instanceof NaiveAnswers.RoleNotFound) {
+      assertThat(reference.outcome()).as(what).isEqualTo(ReferenceAnswers.Outcome.POTENTIAL_ROLE_NOT_FOUND);
+    } else if (naive instanceof NaiveAnswers.SourceNotFound) {
+      assertThat(reference.outcome()).as(what).isEqualTo(ReferenceAnswers.Outcome.SOURCE_NOT_FOUND);
+    } else {
+      NaiveAnswers.Page page = (NaiveAnswers.Page) naive;
+      assertThat(reference.outcome()).as(what).isEqualTo(ReferenceAnswers.Outcome.FOUND);
+      assertThat((long) reference.total()).as(what).isEqualTo(page.total());
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (IdentityUsage row : reference.page(offset, limit)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", row.id());
+        if (row.displayName() != null) {
+          m.put("displayName", row.displayName());
+        }
+        if (row.email() != null) {
+          m.put("email", row.email());
+        }
+        m.put("usageCount", row.usageCount());
+        rows.add(m);
+      }
+      assertThat(JSON.writeValueAsString(rows)).as(what).isEqualTo(page.bodyJson());
+    }
+  }
+
+  private static Sorter sorter(String wire) {
+    boolean desc = wire.startsWith("-");
+    return new Sorter(SortField.fromWireName(desc ? wire.substring(1) : wire).orElseThrow(), desc);
   }
 
   static void assertError(HttpAnswer answer, int status, String detailCode, List<String> causes, String what)
