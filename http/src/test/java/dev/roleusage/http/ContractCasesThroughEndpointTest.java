@@ -96,8 +96,8 @@ class ContractCasesThroughEndpointTest {
     LocalDate asOf = LocalDate.ofInstant(c.asOf(), c.zone());
     Map<Integer, List<Observed>> byRequest = new LinkedHashMap<>();
     for (StoresUnderTest.StoreUnderTest kind : StoresUnderTest.all()) {
-      UsageStore store = kind.open().get();
-      try {
+      try (StoresUnderTest.OpenStore open = kind.open().get()) {
+        UsageStore store = open.store();
         RoleUsage engine = RoleUsage.builder(store).clock(Clock.fixed(c.asOf(), c.zone())).usageZone(c.zone()).build();
         engine.apply(TENANT, data);
         IdentityUsageEndpoint endpoint = IdentityUsageEndpoint.builder(engine)
@@ -107,8 +107,6 @@ class ContractCasesThroughEndpointTest {
           HttpAnswer answer = endpoint.handle(HttpCall.get(r.target(), r.headers()));
           byRequest.computeIfAbsent(i, k -> new ArrayList<>()).add(new Observed(kind.name(), answer));
         }
-      } finally {
-        StoresUnderTest.close(store);
       }
     }
     for (int i = 0; i < c.requests().size(); i++) {
