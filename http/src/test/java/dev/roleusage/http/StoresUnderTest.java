@@ -1,5 +1,6 @@
 package dev.roleusage.http;
 
+import dev.roleusage.cache.CachedUsageStore;
 import dev.roleusage.spi.UsageStore;
 import dev.roleusage.storage.jdbi.JdbiUsageStore;
 import dev.roleusage.storage.jdbi.SqlDialect;
@@ -16,7 +17,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Every store the facade's answers are compared across: each must give byte-identical bodies and
  * headers for the same data and request (CONTRACT, preamble). PostgreSQL runs at 127.0.0.1:5432
  * (user postgres, database test), each store in a fresh schema that is dropped on close.
- * (The cache module is not in main yet; add memory+cache and h2+cache here when it is.)
  */
 final class StoresUnderTest {
   static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -42,9 +42,15 @@ final class StoresUnderTest {
   static List<StoreUnderTest> all() {
     return List.of(
         new StoreUnderTest("memory", () -> new OpenStore(new InMemoryUsageStore(), () -> {})),
+        new StoreUnderTest("memory+cache",
+            () -> new OpenStore(CachedUsageStore.wrap(new InMemoryUsageStore()), () -> {})),
         new StoreUnderTest("h2", () -> {
           JdbiUsageStore h2 = JdbiUsageStore.forJdbcUrl("jdbc:h2:mem:");
           return new OpenStore(h2, h2);
+        }),
+        new StoreUnderTest("h2+cache", () -> {
+          JdbiUsageStore h2 = JdbiUsageStore.forJdbcUrl("jdbc:h2:mem:");
+          return new OpenStore(CachedUsageStore.wrap(h2), h2);
         }),
         new StoreUnderTest("postgresql", StoresUnderTest::postgres));
   }
