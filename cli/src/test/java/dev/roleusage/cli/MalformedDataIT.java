@@ -55,6 +55,21 @@ class MalformedDataIT {
   }
 
   @Test
+  void aByteOrderMarkIsAcceptedAndAnUnknownColumnIsIgnoredWithAWarning() throws IOException {
+    Path dir = folder("bom", "\uFEFFid,displayName,email,department\nid-a,Ann,,Finance\n",
+        "\uFEFFpotentialRoleId,identityId\npr,id-a\n", "identityId,sourceId,at\nid-a,src,2026-01-09\n");
+
+    Jar.Run run = Jar.run(work, "query", "pr", "src", "--store", "memory:", "--load", dir.toString(),
+        "--as-of", "2026-01-10");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stderrLines()).singleElement().asString()
+        .isEqualTo("warning: " + dir.resolve("identities.csv") + ": unknown column 'department' ignored");
+    // the BOM is not part of the first column's name, the empty e-mail is omitted
+    assertThat(run.stdout()).isEqualTo("[{\"id\":\"id-a\",\"displayName\":\"Ann\",\"usageCount\":1}]");
+  }
+
+  @Test
   void aQueryWhoseLoadFailsPrintsNoBody() throws IOException {
     Path bad = folder("bad", "id,displayName,email\nid-b,Bo,\n", "potentialRoleId,identityId\npr,id-b\n",
         "identityId,sourceId,at\nid-b,src,2026-13-01\n");

@@ -203,6 +203,26 @@ class ServeIT {
     }
   }
 
+  @Order(5)
+  @org.junit.jupiter.api.Test
+  void queryPrintsTheBytesServeSends() {
+    Path lanl = dev.roleusage.contract.SharedFolder.resolve("datasets/converted/lanl-redteam");
+    List<String> common = List.of("--store", "memory:", "--load", lanl.toString(), "--as-of", "2026-01-30T23:00:00Z");
+    List<String> serve = new ArrayList<>(List.of("serve", "--port", "0"));
+    serve.addAll(common);
+    try (ServedJar server = ServedJar.start(work, serve)) {
+      RawHttp.Reply reply = RawHttp.get(server.port(),
+          "/role-mining-potential-roles/redteam/sources/C754/identityUsage?sorters=-usageCount%2CdisplayName&limit=7",
+          Map.of("X-SailPoint-Experimental", "true"));
+      List<String> query = new ArrayList<>(List.of("query", "redteam", "C754", "--sorters=-usageCount,displayName",
+          "--limit", "7"));
+      query.addAll(common);
+      Jar.Run run = Jar.run(work, query.toArray(String[]::new));
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(run.stdoutBytes()).isEqualTo(reply.body());
+    }
+  }
+
   private static RawHttp.Reply get(ServedJar server, String target, String authorization) {
     return RawHttp.get(server.port(), target,
         Map.of("X-SailPoint-Experimental", "true", "Authorization", authorization));
