@@ -44,7 +44,7 @@ final class Session implements AutoCloseable {
   static Session open(StoreUrl url, TenantId tenant, ZoneId zone, Clock clock, boolean noCache,
       List<Path> loads, PrintStream report) {
     OpenedStore opened = openStore(url);
-    UsageStore store = noCache ? opened.store() : StoreCache.wrap(opened.store());
+    UsageStore store = noCache ? opened.store() : StoreCache.wrap(opened.store(), url);
     RoleUsage engine = RoleUsage.builder(store).clock(clock).usageZone(zone).build();
     Session session = new Session(url, store, opened.release(), engine, tenant);
     if (!loads.isEmpty()) {
