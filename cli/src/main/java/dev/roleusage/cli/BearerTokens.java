@@ -45,6 +45,11 @@ final class BearerTokens implements Authenticator {
 
   @Override
   public Authentication authenticate(HttpCall call) {
+    // Two Authorization headers are ambiguous: a proxy and this server could each pick a
+    // different one and disagree about who is calling, so refuse instead of taking the first.
+    if (call.headers().getOrDefault("Authorization", List.of()).size() > 1) {
+      return Authentication.rejected("Authorization header given more than once");
+    }
     Optional<String> header = call.header("Authorization");
     if (header.isEmpty()) {
       return Authentication.rejected("Authentication required");
