@@ -15,7 +15,8 @@ record StoreUrl(String url) {
 
   /** The URL without a password, for messages. */
   String shown() {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+        .replaceAll("(//[^/@:?&;]*:)[^/@?&;]*@", "$1***@");
   }
 
   @Override
