@@ -36,8 +36,8 @@ public final class JdkHttpHandler implements HttpHandler {
           rawPath = rawPath.substring(prefix.length());
         }
       }
-      HttpCall call = new HttpCall(exchange.getRequestMethod(), rawPath == null ? "" : rawPath,
-          exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
+      HttpCall call = new HttpCall(exchange.getRequestMethod(), rawPath == null ? "" : wireBytes(rawPath),
+          wireBytes(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders());
       HttpAnswer answer = endpoint.handle(call);
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       // A HEAD answer (405 here) must not carry a body on the wire.
@@ -49,5 +49,28 @@ public final class JdkHttpHandler implements HttpHandler {
         }
       }
     }
+  }
+
+  /**
+   * The JDK server turns each byte of the request line into one char (ISO-8859-1), so a raw
+   * UTF-8 byte in the path arrives as a char U+0080..U+00FF. Percent-encoding those chars gives
+   * back the bytes on the wire, which the endpoint then decodes strictly as UTF-8: raw "é" and
+   * "%C3%A9" name the same id, and a raw byte that is not UTF-8 is a 400 like "%FF".
+   */
+  static String wireBytes(String raw) {
+    if (raw == null || raw.chars().allMatch(c -> c < 0x80)) {
+      return raw;
+    }
+    StringBuilder out = new StringBuilder(raw.length() + 16);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= 0x80 && c <= 0xFF) {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

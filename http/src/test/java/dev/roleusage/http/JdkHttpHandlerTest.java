@@ -66,4 +66,26 @@ class JdkHttpHandlerTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void rawNonAsciiBytesInThePathAreReadAsUtf8NotLatin1() throws Exception {
+    // Found by a review: the JDK server reads the request line as ISO-8859-1, so a raw byte
+    // 0xFF became the id "ÿ" (a 404) while "%FF" is a 400, and raw UTF-8 "é" named another id.
+    assertThat(JdkHttpHandler.wireBytes("/r\u00c3\u00a9le")).isEqualTo("/r%C3%A9le");
+    assertThat(JdkHttpHandler.wireBytes("/plain%2Fid")).isEqualTo("/plain%2Fid");
+    try (LocalServer server = LocalServer.start(Fixtures.acmeEndpoint().build(), 0);
+         java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.baseUri().getPort())) {
+      java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+      request.write("GET /role-mining-potential-roles/red".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      request.write(0xFF);
+      request.write(("team/sources/src/identityUsage HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "X-SailPoint-Experimental: true\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(request.toByteArray());
+      socket.getOutputStream().flush();
+      String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 400");
+      assertThat(reply).contains("\"detailCode\":\"400.1 Bad Request Content\"");
+    }
+  }
 }
