@@ -70,8 +70,12 @@ final class Session implements AutoCloseable {
     }
   }
 
-  /** What to do about the SQL states an operator meets most (PostgreSQL's codes). */
-  private static String hint(String message) {
+  /** What to do about the SQL states an operator meets most (PostgreSQL's codes, and H2's file lock). */
+  static String hint(String message) {
+    if (message.contains("90020")) {
+      return " (the H2 database file is in use by another process, e.g. a running 'serve': stop it,"
+          + " or use PostgreSQL, which several processes can share)";
+    }
     if (message.contains("3F000")) {
       return " (the schema named by currentSchema does not exist: CREATE SCHEMA it first)";
     }
