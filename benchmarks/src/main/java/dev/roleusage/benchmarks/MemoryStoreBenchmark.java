@@ -34,14 +34,9 @@ public class MemoryStoreBenchmark {
   @Param({"10000", "100000", "1000000"})
   int n;
 
-  @Param({"-usageCount", "displayName"})
-  String sorters;
-
-  @Param({"first", "middle", "last"})
-  String offset;
-
-  @Param({"false", "true"})
-  boolean count;
+  @Param({Requests.S00, Requests.S01, Requests.S02, Requests.S03, Requests.S04, Requests.S05,
+      Requests.S06, Requests.S07, Requests.S08, Requests.S09, Requests.S10, Requests.S11})
+  String shape;
 
   RoleUsage engine;
   IdentityUsageQuery query;
@@ -52,8 +47,8 @@ public class MemoryStoreBenchmark {
     InMemoryUsageStore store = new InMemoryUsageStore();
     population.loadInto(store, Population.defaultBatch(n));
     engine = RoleUsage.builder(store).clock(Population.CLOCK).usageZone(ZoneOffset.UTC).build();
-    query = Requests.query(sorters, Requests.offset(offset, n), count);
-    Checks.fullPage(engine.query(Population.TENANT, query), n, count);
+    query = Requests.query(shape, n);
+    Checks.fullPage(engine.query(Population.TENANT, query), n, query.count());
   }
 
   @Benchmark

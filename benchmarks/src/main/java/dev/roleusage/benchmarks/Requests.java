@@ -3,16 +3,31 @@ package dev.roleusage.benchmarks;
 import dev.roleusage.query.IdentityUsageQuery;
 import dev.roleusage.query.ParsedQuery;
 import dev.roleusage.query.QueryString;
-import dev.roleusage.query.Sorter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The workload: {@code sorters} as on the wire ({@code -usageCount}, {@code displayName}), an
- * offset named by where it lies ({@code first} = 0, {@code middle} = n/2, {@code last} = n−250),
- * limit 250, and {@code count}.
+ * The workload, one request shape per JMH {@code @Param} value, written as the query string a
+ * client would send except that the offset is named by where it lies: {@code first} = 0,
+ * {@code middle} = n/2, {@code last} = n−250. Limit is always 250. One parameter (instead of
+ * three crossed ones) lets a run pick any subset of shapes with {@code -p shape=...}.
  */
 final class Requests {
   static final int LIMIT = 250;
+
+  /** Every shape of the workload: 2 sorters × 3 offsets × count false/true. */
+  static final String S00 = "sorters=-usageCount&offset=first&count=false";
+  static final String S01 = "sorters=-usageCount&offset=first&count=true";
+  static final String S02 = "sorters=-usageCount&offset=middle&count=false";
+  static final String S03 = "sorters=-usageCount&offset=middle&count=true";
+  static final String S04 = "sorters=-usageCount&offset=last&count=false";
+  static final String S05 = "sorters=-usageCount&offset=last&count=true";
+  static final String S06 = "sorters=displayName&offset=first&count=false";
+  static final String S07 = "sorters=displayName&offset=first&count=true";
+  static final String S08 = "sorters=displayName&offset=middle&count=false";
+  static final String S09 = "sorters=displayName&offset=middle&count=true";
+  static final String S10 = "sorters=displayName&offset=last&count=false";
+  static final String S11 = "sorters=displayName&offset=last&count=true";
 
   private Requests() {}
 
@@ -30,17 +45,33 @@ final class Requests {
     }
   }
 
-  /** Parses {@code sorters} exactly as the HTTP facade would. */
-  static List<Sorter> sorters(String wire) {
-    ParsedQuery parsed = IdentityUsageQuery.parse(Population.ROLE, Population.SOURCE, QueryString.parse("sorters=" + wire));
-    if (!(parsed instanceof ParsedQuery.Valid valid)) {
-      throw new IllegalArgumentException("bad sorters " + wire + ": " + parsed);
-    }
-    return valid.query().sorters();
+  /** The query that {@code shape} describes for a role of {@code n} members, parsed as the HTTP facade would. */
+  static IdentityUsageQuery query(String shape, int n) {
+    return query(shape, n, 0);
   }
 
-  static IdentityUsageQuery query(String sorters, int offset, boolean count) {
-    return IdentityUsageQuery.builder(Population.ROLE, Population.SOURCE)
-        .sorters(sorters(sorters)).offset(offset).limit(LIMIT).count(count).build();
+  /** As {@link #query(String, int)}, the offset moved by {@code shift} (clamped into the role). */
+  static IdentityUsageQuery query(String shape, int n, int shift) {
+    String where = null;
+    List<String> rest = new ArrayList<>();
+    for (String part : shape.split("&")) {
+      if (part.startsWith("offset=")) {
+        where = part.substring("offset=".length());
+      } else {
+        rest.add(part);
+      }
+    }
+    if (where == null) {
+      throw new IllegalArgumentException("shape has no offset=first|middle|last: " + shape);
+    }
+    int offset = Math.max(0, Math.min(Math.max(0, n - LIMIT), offset(where, n) + shift));
+    rest.add("offset=" + offset);
+    rest.add("limit=" + LIMIT);
+    ParsedQuery parsed = IdentityUsageQuery.parse(Population.ROLE, Population.SOURCE,
+        QueryString.parse(String.join("&", rest)));
+    if (!(parsed instanceof ParsedQuery.Valid valid)) {
+      throw new IllegalArgumentException("shape " + shape + " is not a valid request: " + parsed);
+    }
+    return valid.query();
   }
 }

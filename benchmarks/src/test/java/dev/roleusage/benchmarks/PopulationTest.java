@@ -104,16 +104,24 @@ class PopulationTest {
     assertThat(table.valueOrNull().rows()).containsExactlyInAnyOrderElementsOf(expected);
 
     RoleUsage engine = RoleUsage.builder(store).clock(Population.CLOCK).usageZone(ZoneOffset.UTC).build();
-    Lookup<UsagePage> page = engine.query(Population.TENANT, Requests.query("-usageCount", 0, true));
+    Lookup<UsagePage> page = engine.query(Population.TENANT, Requests.query(Requests.S01, 3_000));
     int maxCount = expected.stream().mapToInt(IdentityUsage::usageCount).max().orElseThrow();
     assertThat(page.valueOrNull().rows().get(0).usageCount()).isEqualTo(maxCount);
     assertThat(page.valueOrNull().total()).hasValue(3_000);
   }
 
   @Test
-  void offsetsNameFirstMiddleLast() {
-    assertThat(Requests.offset("first", 10_000)).isZero();
-    assertThat(Requests.offset("middle", 10_000)).isEqualTo(5_000);
-    assertThat(Requests.offset("last", 10_000)).isEqualTo(9_750);
+  void shapesNameFirstMiddleLast() {
+    assertThat(Requests.query(Requests.S00, 10_000).offset()).isZero();
+    assertThat(Requests.query(Requests.S03, 10_000).offset()).isEqualTo(5_000);
+    assertThat(Requests.query(Requests.S11, 10_000).offset()).isEqualTo(9_750);
+    assertThat(Requests.query(Requests.S11, 10_000).count()).isTrue();
+    assertThat(Requests.query(Requests.S10, 10_000).count()).isFalse();
+    assertThat(Requests.query(Requests.S10, 10_000).limit()).isEqualTo(250);
+    assertThat(Requests.query(Requests.S10, 10_000).sorters()).hasToString("[displayName]");
+    assertThat(Requests.query(Requests.S00, 10_000).sorters()).hasToString("[-usageCount]");
+    // The next page of the last one stays inside the role; the one before the first starts at 0.
+    assertThat(Requests.query(Requests.S10, 10_000, 250).offset()).isEqualTo(9_750);
+    assertThat(Requests.query(Requests.S06, 10_000, -250).offset()).isZero();
   }
 }
