@@ -31,9 +31,15 @@ record Result(String benchmark, int n, String shape, String store, double micros
       double score = ((Number) metric.get("score")).doubleValue() * factor;
       Object err = metric.get("scoreError");
       double error = err instanceof Number e ? e.doubleValue() * factor : Double.NaN;
-      out.add(new Result(name, Integer.parseInt(String.valueOf(params.getOrDefault("n", "0"))),
-          String.valueOf(params.getOrDefault("shape", "")), String.valueOf(params.getOrDefault("store", "")),
-          score, error));
+      String store = String.valueOf(params.getOrDefault("store", ""));
+      int n = Integer.parseInt(String.valueOf(params.getOrDefault("n", "0")));
+      int slash = store.indexOf('/');
+      if (slash >= 0) {
+        // "postgresql/100000": a store and the role size it is measured at.
+        n = Integer.parseInt(store.substring(slash + 1));
+        store = store.substring(0, slash);
+      }
+      out.add(new Result(name, n, String.valueOf(params.getOrDefault("shape", "")), store, score, error));
     }
     return out;
   }
@@ -55,30 +61,28 @@ record Result(String benchmark, int n, String shape, String store, double micros
 
   /** The contender this result belongs to, as the plot's legend and the table call it. */
   String contender() {
+    String method = benchmark.substring(benchmark.indexOf('.') + 1);
     String label;
-    switch (benchmark) {
-      case "MemoryStoreBenchmark.coldPage":
-        label = "memory store, cold";
+    switch (method) {
+      case "coldPage":
+        label = (store.isEmpty() ? "memory store" : store) + ", cold";
         break;
-      case "CachedStoreBenchmark.warmPage":
+      case "warmPage":
         label = store + " + cache, warm";
         break;
-      case "SqlStoreBenchmark.coldPage":
-        label = store + ", cold";
-        break;
-      case "SqlStoreBenchmark.plainJdbc":
+      case "plainJdbc":
         label = store + ", plain JDBC";
         break;
-      case "NaiveSortBenchmark.fullSort":
+      case "fullSort":
         label = "naive full sort";
         break;
-      case "SinglePassBenchmark.countDays":
+      case "countDays":
         label = "floor: one pass counting days";
         break;
-      case "SinglePassBenchmark.touchRows":
+      case "touchRows":
         label = "floor: one pass over rows";
         break;
-      case "IngestBenchmark.applyUsage":
+      case "applyUsage":
         label = "ingest into " + store + " (per event)";
         break;
       default:

@@ -38,6 +38,17 @@ class ResultTest {
   }
 
   @Test
+  void storeParameterMayCarryTheSize() {
+    Result r = Result.read("[{\"benchmark\": \"a.b.SqlStoreBenchmark.plainJdbc\","
+        + " \"params\": {\"store\": \"postgresql/100000\", \"shape\": \"sorters=displayName&offset=first&count=false\"},"
+        + " \"primaryMetric\": {\"score\": 7, \"scoreError\": 1, \"scoreUnit\": \"us/op\"}}]").get(0);
+    assertThat(r.store()).isEqualTo("postgresql");
+    assertThat(r.n()).isEqualTo(100_000);
+    assertThat(r.contender()).isEqualTo("postgresql, plain JDBC");
+    assertThat(r.counted()).isFalse();
+  }
+
+  @Test
   void humanSizes() {
     assertThat(Report.human(10_000)).isEqualTo("10k");
     assertThat(Report.human(1_000_000)).isEqualTo("1M");
