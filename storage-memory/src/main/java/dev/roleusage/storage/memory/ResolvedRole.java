@@ -1,6 +1,7 @@
 package dev.roleusage.storage.memory;
 
 import dev.roleusage.order.PageSelection;
+import dev.roleusage.order.TextOrder;
 import dev.roleusage.order.UsageOrder;
 import dev.roleusage.query.IdentityUsage;
 import dev.roleusage.query.SortField;
@@ -8,6 +9,7 @@ import dev.roleusage.query.Sorter;
 import dev.roleusage.query.UsageWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,9 @@ final class ResolvedRole {
   private final Member[] members;
   private final int[] start;
   private final int[] days;
+  /** Per text field, {@link TextOrder#prefixKey} of each member's folded value; built on first use. */
+  private volatile long[] namePrefixes;
+  private volatile long[] emailPrefixes;
 
   private ResolvedRole(Member[] members, int[] start, int[] days) {
     this.members = members;
@@ -100,15 +105,78 @@ final class ResolvedRole {
       return byCount(counts, sorters.get(0).descending(), offset, end);
     }
     Row[] rows = new Row[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = new Row(members[i], counts[i]);
+    Comparator<Row> order;
+    if (sorters.size() == 1) {
+      // One text field: compare the primitive prefixes first, the strings only when they tie.
+      Sorter s = sorters.get(0);
+      long[] prefixes = prefixes(s.field());
+      for (int i = 0; i < n; i++) {
+        rows[i] = new Row(members[i], counts[i], prefixes[i]);
+      }
+      order = byText(s);
+    } else {
+      for (int i = 0; i < n; i++) {
+        rows[i] = new Row(members[i], counts[i]);
+      }
+      order = UsageOrder.comparator(sorters, Row.KEYS);
     }
-    List<Row> page = PageSelection.select(Arrays.asList(rows), UsageOrder.comparator(sorters, Row.KEYS), offset, limit);
+    List<Row> page = PageSelection.select(Arrays.asList(rows), order, offset, limit);
     List<IdentityUsage> out = new ArrayList<>(page.size());
     for (Row r : page) {
       out.add(r.toIdentityUsage());
     }
     return out;
+  }
+
+  /**
+   * The order of one text sorter then id, as {@link UsageOrder#comparator} defines it (a missing
+   * value last in both directions), deciding by {@link Row#prefix} where the prefixes differ.
+   */
+  private static Comparator<Row> byText(Sorter sorter) {
+    boolean email = sorter.field() == SortField.EMAIL;
+    int sign = sorter.descending() ? -1 : 1;
+    return (a, b) -> {
+      if (a.prefix != b.prefix) {
+        if (a.prefix == 0) {
+          return 1;
+        }
+        if (b.prefix == 0) {
+          return -1;
+        }
+        return sign * Long.compareUnsigned(a.prefix, b.prefix);
+      }
+      if (a.prefix != 0) {
+        int c = email
+            ? TextOrder.compare(a.member.foldedEmail, a.member.email, b.member.foldedEmail, b.member.email)
+            : TextOrder.compare(a.member.foldedDisplayName, a.member.displayName,
+                b.member.foldedDisplayName, b.member.displayName);
+        if (c != 0) {
+          return sign * c;
+        }
+      }
+      return TextOrder.compareCodePoints(a.member.id, b.member.id);
+    };
+  }
+
+  /** Each member's prefix key of {@code field} (0: missing), computed on first use and kept. */
+  private long[] prefixes(SortField field) {
+    boolean email = field == SortField.EMAIL;
+    long[] done = email ? emailPrefixes : namePrefixes;
+    if (done != null) {
+      return done;
+    }
+    long[] keys = new long[members.length];
+    for (int i = 0; i < keys.length; i++) {
+      String folded = email ? members[i].foldedEmail : members[i].foldedDisplayName;
+      keys[i] = folded == null ? 0 : TextOrder.prefixKey(folded);
+    }
+    // Racing readers may both compute; the arrays are equal, and publishing via volatile is safe.
+    if (email) {
+      emailPrefixes = keys;
+    } else {
+      namePrefixes = keys;
+    }
+    return keys;
   }
 
   /** Positions {@code [offset, end)} of the order by count (then id), by counting sort. */

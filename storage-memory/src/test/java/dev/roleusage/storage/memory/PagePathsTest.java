@@ -27,7 +27,9 @@ class PagePathsTest {
   private static final TenantId TENANT = TenantId.of("t");
   private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
   private static final UsageWindow WINDOW = UsageWindow.endingOn(TODAY);
-  private static final String[] NAMES = {"ada", "Ada", "ADA", "Zoë", "zoe", "Émile", "emile", "Bob", "bob b"};
+  /** Short names, names sharing their first four units, U+E000..U+FFFF and surrogate pairs. */
+  private static final String[] NAMES = {"ada", "Ada", "ADA", "Zoë", "zoe", "Émile", "emile", "Bob", "bob b",
+      "Ada Lovelace", "ada lovelace", "Ada King", "\uD83D\uDE00 smile", "\uFFFD x", "\uE000 y", "Ärger", "ärger"};
 
   private static final List<List<Sorter>> ORDERS = List.of(
       List.of(),
@@ -35,6 +37,8 @@ class PagePathsTest {
       List.of(Sorter.ascending(SortField.USAGE_COUNT)),
       List.of(Sorter.ascending(SortField.DISPLAY_NAME)),
       List.of(Sorter.descending(SortField.EMAIL)),
+      List.of(Sorter.descending(SortField.DISPLAY_NAME)),
+      List.of(Sorter.ascending(SortField.EMAIL)),
       List.of(Sorter.descending(SortField.USAGE_COUNT), Sorter.ascending(SortField.DISPLAY_NAME)),
       List.of(Sorter.ascending(SortField.DISPLAY_NAME), Sorter.descending(SortField.USAGE_COUNT)));
 
