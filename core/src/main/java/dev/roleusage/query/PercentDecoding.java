@@ -49,7 +49,13 @@ public final class PercentDecoding {
         bytes.write(c);
       } else {
         // A raw non-ASCII char (not legal in a URI, but tolerated): keep it as its UTF-8 bytes.
-        int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
+        // A lone surrogate has none (getBytes would write '?', making "a\uD800" the id "a?").
+        boolean pair = Character.isHighSurrogate(c) && i + 1 < raw.length()
+            && Character.isLowSurrogate(raw.charAt(i + 1));
+        if (Character.isSurrogate(c) && !pair) {
+          return Optional.empty();
+        }
+        int end = pair ? i + 2 : i + 1;
         byte[] utf8 = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
         bytes.write(utf8, 0, utf8.length);
         i = end - 1;

@@ -9,4 +9,10 @@ class InMemoryUsageStoreTest extends UsageStoreContract {
   protected UsageStore newStore() {
     return new InMemoryUsageStore();
   }
+
+  /** Memory is cheap: many more random seeds than the SQL stores run. */
+  @Override
+  protected int propertyTries() {
+    return 400;
+  }
 }
