@@ -85,6 +85,9 @@ record Result(String benchmark, int n, String shape, String store, double micros
       case "applyUsage":
         label = "ingest into " + store + " (per event)";
         break;
+      case "applyThenRead":
+        label = "ingest 1,000 events into " + store + ", then read a page";
+        break;
       default:
         label = benchmark + (store.isEmpty() ? "" : " [" + store + "]");
     }
