@@ -68,7 +68,7 @@ record Result(String benchmark, int n, String shape, String store, double micros
         label = (store.isEmpty() ? "memory store" : store) + ", cold";
         break;
       case "warmPage":
-        label = store + " + cache, warm";
+        label = (store.isEmpty() ? "memory" : store) + " + cache, warm";
         break;
       case "plainJdbc":
         label = store + ", plain JDBC";
