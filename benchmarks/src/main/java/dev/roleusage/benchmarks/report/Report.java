@@ -168,7 +168,7 @@ public final class Report {
     }
     for (Result r : results) {
       if (r.benchmark().endsWith(".warmPage")) {
-        md.append(row("warm page < 50 µs (" + r.store() + ", `" + r.shape() + "`)", r.n(),
+        md.append(row("warm page < 50 µs (" + r.contender() + ", `" + r.shape() + "`)", r.n(),
             micros(r) + " µs", r.micros() < 50));
       }
     }
