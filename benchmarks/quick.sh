@@ -26,3 +26,6 @@ java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 2 -w 1s -r 1s -rf json 
   > "$out/quick.log" 2>&1
 echo "finished: $(date -u +%Y-%m-%dT%H:%M:%SZ), load after: $(uptime)" >> "$out/quick.machine.txt"
 java -cp benchmarks/target/benchmarks.jar dev.roleusage.benchmarks.report.Report "$out/quick.json" "$out"
+if command -v psql > /dev/null; then
+  psql -h 127.0.0.1 -U postgres -d test -f benchmarks/explain-postgresql.sql > "$out/quick.explain.txt" 2>&1 || true
+fi
