@@ -47,6 +47,26 @@ class TextOrderPrefixKeyTest {
   }
 
   @Test
+  void secondKeysContinueTheOrder() {
+    Random r = new Random(12);
+    for (int i = 0; i < 100_000; i++) {
+      String a = random(r) + random(r);
+      String b = r.nextBoolean() ? random(r) + random(r) : a.substring(0, Math.min(a.length(), 4)) + random(r);
+      int byKeys = Long.compareUnsigned(TextOrder.prefixKey(a, 0), TextOrder.prefixKey(b, 0));
+      if (byKeys == 0) {
+        byKeys = Long.compareUnsigned(TextOrder.prefixKey(a, 4), TextOrder.prefixKey(b, 4));
+      }
+      if (byKeys != 0) {
+        assertThat(Integer.signum(byKeys)).as("%s vs %s", a, b).isEqualTo(byCodePoints(a, b));
+      } else if (a.length() <= 8 && b.length() <= 8) {
+        assertThat(a).isEqualTo(b);
+      }
+    }
+    assertThat(TextOrder.prefixKey("ada lovelace", 4)).isNotEqualTo(TextOrder.prefixKey("ada king", 4));
+    assertThat(TextOrder.prefixKey("abc", 4)).isZero();
+  }
+
+  @Test
   void handPickedPairs() {
     // A proper prefix sorts first.
     assertThat(Long.compareUnsigned(TextOrder.prefixKey("ab"), TextOrder.prefixKey("abc"))).isNegative();

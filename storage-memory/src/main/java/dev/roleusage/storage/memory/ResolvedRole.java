@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A role's members resolved against one source in one snapshot, laid out so that a read is one
@@ -26,9 +27,8 @@ final class ResolvedRole {
   private final Member[] members;
   private final int[] start;
   private final int[] days;
-  /** Per text field, {@link TextOrder#prefixKey} of each member's folded value; built on first use. */
-  private volatile long[] namePrefixes;
-  private volatile long[] emailPrefixes;
+  /** Name keys of units 0..3 and 4..7, then e-mail keys: {@link #prefixes(boolean, int)}. */
+  private final AtomicReferenceArray<long[]> prefixes = new AtomicReferenceArray<>(4);
 
   private ResolvedRole(Member[] members, int[] start, int[] days) {
     this.members = members;
@@ -83,7 +83,9 @@ final class ResolvedRole {
    * The rows at positions {@code [offset, offset + limit)} in the order of {@code sorters} then
    * id (CONTRACT §3). Members are already in id order, so no sorter means a slice, and a lone
    * usage-count sorter is a counting sort over 0..90 that keeps id order within each count: one
-   * pass, no comparisons. Any other order selects with {@link PageSelection}.
+   * pass, no comparisons. A lone text sorter selects on primitive prefix keys
+   * ({@link TextPageSelection}) and counts only the page. Lists of several sorters select rows
+   * with {@link PageSelection}.
    */
   List<IdentityUsage> page(List<Sorter> sorters, UsageWindow window, int offset, int limit) {
     int n = members.length;
@@ -100,26 +102,27 @@ final class ResolvedRole {
       }
       return out;
     }
+    if (sorters.size() == 1 && sorters.get(0).field() != SortField.USAGE_COUNT) {
+      // One text field: the order does not depend on the counts, so only the page is counted.
+      Sorter s = sorters.get(0);
+      boolean email = s.field() == SortField.EMAIL;
+      int[] page = new TextPageSelection(members, prefixes(email, 0), prefixes(email, 4), email,
+          s.descending()).select(offset, end);
+      List<IdentityUsage> out = new ArrayList<>(page.length);
+      for (int i : page) {
+        out.add(row(i, count(i, first, last)));
+      }
+      return out;
+    }
     int[] counts = counts(first, last);
     if (sorters.size() == 1 && sorters.get(0).field() == SortField.USAGE_COUNT) {
       return byCount(counts, sorters.get(0).descending(), offset, end);
     }
     Row[] rows = new Row[n];
-    Comparator<Row> order;
-    if (sorters.size() == 1) {
-      // One text field: compare the primitive prefixes first, the strings only when they tie.
-      Sorter s = sorters.get(0);
-      long[] prefixes = prefixes(s.field());
-      for (int i = 0; i < n; i++) {
-        rows[i] = new Row(members[i], counts[i], prefixes[i]);
-      }
-      order = byText(s);
-    } else {
-      for (int i = 0; i < n; i++) {
-        rows[i] = new Row(members[i], counts[i]);
-      }
-      order = UsageOrder.comparator(sorters, Row.KEYS);
+    for (int i = 0; i < n; i++) {
+      rows[i] = new Row(members[i], counts[i]);
     }
+    Comparator<Row> order = UsageOrder.comparator(sorters, Row.KEYS);
     List<Row> page = PageSelection.select(Arrays.asList(rows), order, offset, limit);
     List<IdentityUsage> out = new ArrayList<>(page.size());
     for (Row r : page) {
@@ -129,53 +132,22 @@ final class ResolvedRole {
   }
 
   /**
-   * The order of one text sorter then id, as {@link UsageOrder#comparator} defines it (a missing
-   * value last in both directions), deciding by {@link Row#prefix} where the prefixes differ.
+   * Each member's {@code TextOrder.prefixKey(folded, from)} of the display name or e-mail (0:
+   * missing), computed on first use and kept: the order of a snapshot's names never changes.
    */
-  private static Comparator<Row> byText(Sorter sorter) {
-    boolean email = sorter.field() == SortField.EMAIL;
-    int sign = sorter.descending() ? -1 : 1;
-    return (a, b) -> {
-      if (a.prefix != b.prefix) {
-        if (a.prefix == 0) {
-          return 1;
-        }
-        if (b.prefix == 0) {
-          return -1;
-        }
-        return sign * Long.compareUnsigned(a.prefix, b.prefix);
-      }
-      if (a.prefix != 0) {
-        int c = email
-            ? TextOrder.compare(a.member.foldedEmail, a.member.email, b.member.foldedEmail, b.member.email)
-            : TextOrder.compare(a.member.foldedDisplayName, a.member.displayName,
-                b.member.foldedDisplayName, b.member.displayName);
-        if (c != 0) {
-          return sign * c;
-        }
-      }
-      return TextOrder.compareCodePoints(a.member.id, b.member.id);
-    };
-  }
-
-  /** Each member's prefix key of {@code field} (0: missing), computed on first use and kept. */
-  private long[] prefixes(SortField field) {
-    boolean email = field == SortField.EMAIL;
-    long[] done = email ? emailPrefixes : namePrefixes;
+  private long[] prefixes(boolean email, int from) {
+    int slot = (email ? 2 : 0) + (from == 0 ? 0 : 1);
+    long[] done = prefixes.get(slot);
     if (done != null) {
       return done;
     }
     long[] keys = new long[members.length];
     for (int i = 0; i < keys.length; i++) {
       String folded = email ? members[i].foldedEmail : members[i].foldedDisplayName;
-      keys[i] = folded == null ? 0 : TextOrder.prefixKey(folded);
+      keys[i] = folded == null ? 0 : TextOrder.prefixKey(folded, from);
     }
-    // Racing readers may both compute; the arrays are equal, and publishing via volatile is safe.
-    if (email) {
-      emailPrefixes = keys;
-    } else {
-      namePrefixes = keys;
-    }
+    // Racing readers may both compute (equal arrays); set() publishes the filled array safely.
+    prefixes.set(slot, keys);
     return keys;
   }
 

@@ -3,7 +3,7 @@ package dev.roleusage.storage.memory;
 import dev.roleusage.order.UsageOrder;
 import dev.roleusage.query.IdentityUsage;
 
-/** A member with its usage count (and a sort-key prefix) while a page is being selected. */
+/** A member with its usage count while a page is being selected. */
 final class Row {
   static final UsageOrder.SortKeys<Row> KEYS = new UsageOrder.SortKeys<>() {
     @Override public String id(Row r) { return r.member.id; }
@@ -16,20 +16,10 @@ final class Row {
 
   final Member member;
   final int usageCount;
-  /**
-   * {@link dev.roleusage.order.TextOrder#prefixKey} of the folded value of the one text field a
-   * page is sorted by, 0 when missing (present text is never empty); 0 when not used.
-   */
-  final long prefix;
 
   Row(Member member, int usageCount) {
-    this(member, usageCount, 0);
-  }
-
-  Row(Member member, int usageCount, long prefix) {
     this.member = member;
     this.usageCount = usageCount;
-    this.prefix = prefix;
   }
 
   IdentityUsage toIdentityUsage() {
