@@ -106,8 +106,8 @@ final class ResolvedRole {
       // One text field: the order does not depend on the counts, so only the page is counted.
       Sorter s = sorters.get(0);
       boolean email = s.field() == SortField.EMAIL;
-      int[] page = new TextPageSelection(members, prefixes(email, 0), prefixes(email, 4), email,
-          s.descending()).select(offset, end);
+      int[] page = TextPageSelection.page(members, prefixes(email, 0), prefixes(email, 4), email,
+          s.descending(), offset, end);
       List<IdentityUsage> out = new ArrayList<>(page.length);
       for (int i : page) {
         out.add(row(i, count(i, first, last)));

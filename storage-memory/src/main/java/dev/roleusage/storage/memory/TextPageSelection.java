@@ -19,40 +19,135 @@ final class TextPageSelection {
   private final Member[] members;
   private final boolean email;
   private final boolean descending;
-  /** Keys of each member (units 0..3 and 4..7), by member index (unchanged). */
-  private final long[] keyOf;
-  private final long[] key2Of;
-  /** Keys and member indexes, permuted together by the selection. */
-  private final long[] keys;
-  private final long[] keys2;
-  private final int[] at;
+  /** Per member, {@code TextOrder.prefixKey(folded, 0)} and {@code (folded, 4)}; 0 when missing. */
+  private final long[] prefixes;
+  private final long[] prefixes2;
+  /** For introselect only: keys and member indexes, permuted together. */
+  private long[] keys;
+  private long[] keys2;
+  private int[] at;
 
-  /**
-   * @param prefixes per member, {@code TextOrder.prefixKey(folded, 0)}, 0 when missing
-   * @param prefixes2 per member, {@code TextOrder.prefixKey(folded, 4)}
-   */
-  TextPageSelection(Member[] members, long[] prefixes, long[] prefixes2, boolean email, boolean descending) {
+  private TextPageSelection(Member[] members, long[] prefixes, long[] prefixes2, boolean email, boolean descending) {
     this.members = members;
+    this.prefixes = prefixes;
+    this.prefixes2 = prefixes2;
     this.email = email;
     this.descending = descending;
+  }
+
+  /** Member {@code i}'s first key in the requested direction, a missing value last. */
+  private long key(int i) {
+    long p = prefixes[i];
+    // ~p reverses the unsigned order of present keys and never reaches MISSING (p > 0).
+    return p == 0 ? MISSING : descending ? ~p : p;
+  }
+
+  private long key2(int i) {
+    return prefixes[i] == 0 ? MISSING : descending ? ~prefixes2[i] : prefixes2[i];
+  }
+
+  /** Up to this many rows from either end, one pass with a bounded heap beats partitioning. */
+  static final int TOP_K_REACH = 8_192;
+
+  /**
+   * Member indexes at sorted positions {@code [offset, end)}, in order; {@code 0 ≤ offset < end ≤ n}.
+   * Pages near either end: one pass keeping the best {@code end} (or the last {@code n − offset})
+   * in a heap, reading the keys in place. Elsewhere: introselect on copies of the keys.
+   */
+  static int[] page(Member[] members, long[] prefixes, long[] prefixes2, boolean email, boolean descending,
+      int offset, int end) {
     int n = members.length;
-    keyOf = new long[n];
-    key2Of = new long[n];
-    at = new int[n];
-    for (int i = 0; i < n; i++) {
-      long p = prefixes[i];
-      // ~p reverses the unsigned order of present keys and never reaches MISSING (p > 0).
-      keyOf[i] = p == 0 ? MISSING : descending ? ~p : p;
-      key2Of[i] = p == 0 ? MISSING : descending ? ~prefixes2[i] : prefixes2[i];
-      at[i] = i;
+    TextPageSelection s = new TextPageSelection(members, prefixes, prefixes2, email, descending);
+    if (end <= TOP_K_REACH) {
+      return Arrays.copyOfRange(s.top(end, 1), offset, end);
     }
-    keys = keyOf.clone();
-    keys2 = key2Of.clone();
+    if (n - offset <= TOP_K_REACH) {
+      // The last n − offset members, greatest first: position p is at index n − 1 − p.
+      int[] last = s.top(n - offset, -1);
+      int[] out = new int[end - offset];
+      for (int p = offset; p < end; p++) {
+        out[p - offset] = last[n - 1 - p];
+      }
+      return out;
+    }
+    return s.select(offset, end);
+  }
+
+  /** The first {@code k} members in the order times {@code sign} (−1: the last k, greatest first). */
+  private int[] top(int k, int sign) {
+    int n = members.length;
+    // A heap whose root is the worst of the best k seen so far.
+    int[] heap = new int[k];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (size < k) {
+        heap[size] = i;
+        siftUp(heap, size++, sign);
+      } else if (sign * compareMembers(i, heap[0]) < 0) {
+        heap[0] = i;
+        siftDown(heap, size, sign);
+      }
+    }
+    Integer[] best = new Integer[size];
+    for (int j = 0; j < size; j++) {
+      best[j] = heap[j];
+    }
+    Arrays.sort(best, (x, y) -> sign * compareMembers(x, y));
+    int[] out = new int[size];
+    for (int j = 0; j < size; j++) {
+      out[j] = best[j];
+    }
+    return out;
+  }
+
+  private void siftUp(int[] heap, int j, int sign) {
+    while (j > 0) {
+      int parent = (j - 1) >>> 1;
+      if (sign * compareMembers(heap[j], heap[parent]) <= 0) {
+        return;
+      }
+      int t = heap[j];
+      heap[j] = heap[parent];
+      heap[parent] = t;
+      j = parent;
+    }
+  }
+
+  private void siftDown(int[] heap, int size, int sign) {
+    int j = 0;
+    while (true) {
+      int child = 2 * j + 1;
+      if (child >= size) {
+        return;
+      }
+      if (child + 1 < size && sign * compareMembers(heap[child + 1], heap[child]) > 0) {
+        child++;
+      }
+      if (sign * compareMembers(heap[child], heap[j]) <= 0) {
+        return;
+      }
+      int t = heap[j];
+      heap[j] = heap[child];
+      heap[child] = t;
+      j = child;
+    }
+  }
+
+  private int compareMembers(int i, int j) {
+    return compare(key(i), key2(i), i, key(j), key2(j), j);
   }
 
   /** Member indexes at sorted positions {@code [offset, end)}, in order; {@code 0 ≤ offset < end ≤ n}. */
-  int[] select(int offset, int end) {
-    int n = at.length;
+  private int[] select(int offset, int end) {
+    int n = members.length;
+    keys = new long[n];
+    keys2 = new long[n];
+    at = new int[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = key(i);
+      keys2[i] = key2(i);
+      at[i] = i;
+    }
     select(0, n - 1, offset);
     select(offset, n - 1, end - 1);
     sort(offset, end - 1);
@@ -125,11 +220,11 @@ final class TextPageSelection {
     for (int i = lo; i <= hi; i++) {
       members[i - lo] = at[i];
     }
-    Arrays.sort(members, (x, y) -> compare(keyOf[x], key2Of[x], x, keyOf[y], key2Of[y], y));
+    Arrays.sort(members, this::compareMembers);
     for (int i = lo; i <= hi; i++) {
       at[i] = members[i - lo];
-      keys[i] = keyOf[at[i]];
-      keys2[i] = key2Of[at[i]];
+      keys[i] = key(at[i]);
+      keys2[i] = key2(at[i]);
     }
   }
 
