@@ -12,7 +12,7 @@ mkdir -p "$out"
 mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 {
   echo "started: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "command: java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 2 -w 1s -r 1s -rf json -rff $out/quick.json $*"
+  echo "command: java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 2 -w 500ms -r 1s -rf json -rff $out/quick.json $*"
   echo "nproc: $(nproc)"
   lscpu | head -16
   java -version 2>&1
@@ -22,7 +22,7 @@ mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 ( while sleep 30; do uptime; done ) > "$out/quick.load.txt" &
 sampler=$!
 trap 'kill $sampler 2>/dev/null || true' EXIT
-java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 2 -w 1s -r 1s -rf json -rff "$out/quick.json" "$@" \
+java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 2 -w 500ms -r 1s -rf json -rff "$out/quick.json" "$@" \
   > "$out/quick.log" 2>&1
 echo "finished: $(date -u +%Y-%m-%dT%H:%M:%SZ), load after: $(uptime)" >> "$out/quick.machine.txt"
 java -cp benchmarks/target/benchmarks.jar dev.roleusage.benchmarks.report.Report "$out/quick.json" "$out"

@@ -1,6 +1,7 @@
 package dev.roleusage.benchmarks;
 
 import dev.roleusage.RoleUsage;
+import dev.roleusage.cache.CachedUsageStore;
 import dev.roleusage.query.IdentityUsage;
 import dev.roleusage.query.IdentityUsageQuery;
 import dev.roleusage.query.UsagePage;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine over the SQL adapter (H2 in memory, PostgreSQL on localhost), cold, beside the plain
- * JDBC statements the adapter runs. n stops at 100,000 (PostgreSQL)
+ * JDBC statements the adapter runs, and warm behind the cache. n stops at 100,000 (PostgreSQL)
  * and 10,000 (H2): loading more through the adapter takes minutes on two shared cores.
  */
 @State(Scope.Benchmark)
@@ -85,5 +86,25 @@ public class SqlStoreBenchmark {
   @Benchmark
   public List<IdentityUsage> plainJdbc() throws SQLException {
     return database.page(query);
+  }
+
+  /** The cache in front of the adapter, warm: only the first reads went to the database. */
+  @State(Scope.Benchmark)
+  public static class Cached {
+    RoleUsage engine;
+    WarmPages pages;
+
+    @Setup(Level.Trial)
+    public void warm(SqlStoreBenchmark sql) {
+      CachedUsageStore cached = CachedUsageStore.builder(sql.database.store).maximumRows(2L * sql.n).build();
+      engine = RoleUsage.builder(cached).clock(Population.CLOCK).usageZone(ZoneOffset.UTC).build();
+      pages = new WarmPages(sql.shape, sql.n);
+      pages.prime(engine, sql.n);
+    }
+  }
+
+  @Benchmark
+  public Lookup<UsagePage> warmPage(Cached cached) {
+    return cached.engine.query(Population.TENANT, cached.pages.next());
   }
 }
