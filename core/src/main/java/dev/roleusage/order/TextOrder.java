@@ -51,6 +51,34 @@ public final class TextOrder {
     return a.length() - b.length();
   }
 
+  /**
+   * The first four UTF-16 units of {@code folded} packed into a long, each mapped to code point
+   * order, so that whenever the keys of two strings differ, {@link Long#compareUnsigned} orders
+   * them as {@link #compareCodePoints} would; equal keys decide nothing (compare further).
+   * Equivalent to {@code prefixKey(folded, 0)}.
+   */
+  public static long prefixKey(String folded) {
+    return prefixKey(folded, 0);
+  }
+
+  /**
+   * Units {@code [from, from + 4)} of {@code folded} packed as {@link #prefixKey(String)} packs
+   * the first four; units past the end count as 0. Comparing the keys at 0, 4, 8, … in turn,
+   * the first pair that differs orders the strings as {@link #compareCodePoints} would. For text
+   * without U+0000, which no stored text contains ({@code TextRules} refuses control
+   * characters), so that padding sorts below every real unit.
+   *
+   * <p>Lets a store decide most comparisons from primitive arrays instead of following three
+   * references per comparison into scattered strings.
+   */
+  public static long prefixKey(String folded, int from) {
+    long key = 0;
+    for (int i = from; i < from + 4; i++) {
+      key = (key << 16) | (i < folded.length() ? fixup(folded.charAt(i)) : 0);
+    }
+    return key;
+  }
+
   private static int fixup(char c) {
     if (c < 0xD800) {
       return c;

@@ -6,9 +6,7 @@ import dev.roleusage.model.Membership;
 import dev.roleusage.model.PotentialRole;
 import dev.roleusage.model.Source;
 import dev.roleusage.model.UsageDay;
-import dev.roleusage.order.PageSelection;
 import dev.roleusage.order.TextOrder;
-import dev.roleusage.order.UsageOrder;
 import dev.roleusage.query.IdentityUsage;
 import dev.roleusage.query.UsagePage;
 import dev.roleusage.spi.Lookup;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One tenant's data at one moment. Never mutated after construction: {@link #with} builds the
@@ -38,6 +37,10 @@ final class Snapshot {
   private final Set<String> sources;
   /** source id → identity id → sorted distinct epoch days. */
   private final Map<String, Map<String, int[]>> usage;
+  /** Derived from the maps above on first read, so as immutable as they are; see {@link #resolve(TableRequest)}. */
+  private final ConcurrentHashMap<RoleAndSource, ResolvedRole> resolved = new ConcurrentHashMap<>();
+  /** (role, source) pairs kept resolved per snapshot. */
+  static final int MAX_RESOLVED = 8;
 
   private Snapshot(Map<String, Member> identities, Map<String, String[]> roles, Set<String> sources,
       Map<String, Map<String, int[]>> usage) {
@@ -48,31 +51,22 @@ final class Snapshot {
   }
 
   Lookup<UsagePage> readPage(PageRequest request) {
-    Lookup<List<Row>> rows = rows(request.table());
-    if (!(rows instanceof Lookup.Found<List<Row>> found)) {
-      return notFound(rows);
+    Lookup<ResolvedRole> role = resolve(request.table());
+    if (!(role instanceof Lookup.Found<ResolvedRole> found)) {
+      return notFound(role);
     }
-    List<Row> all = found.value();
-    List<Row> page = PageSelection.select(all, UsageOrder.comparator(request.sorters(), Row.KEYS),
-        request.offset(), request.limit());
-    List<IdentityUsage> out = new ArrayList<>(page.size());
-    for (Row r : page) {
-      out.add(r.toIdentityUsage());
-    }
-    return Lookup.found(UsagePage.of(out,
-        request.count() ? OptionalLong.of(all.size()) : OptionalLong.empty()));
+    ResolvedRole members = found.value();
+    List<IdentityUsage> page = members.page(request.sorters(), request.window(), request.offset(), request.limit());
+    return Lookup.found(UsagePage.of(page,
+        request.count() ? OptionalLong.of(members.size()) : OptionalLong.empty()));
   }
 
   Lookup<UsageTable> readTable(TableRequest request) {
-    Lookup<List<Row>> rows = rows(request);
-    if (!(rows instanceof Lookup.Found<List<Row>> found)) {
-      return notFound(rows);
+    Lookup<ResolvedRole> role = resolve(request);
+    if (!(role instanceof Lookup.Found<ResolvedRole> found)) {
+      return notFound(role);
     }
-    List<IdentityUsage> out = new ArrayList<>(found.value().size());
-    for (Row r : found.value()) {
-      out.add(r.toIdentityUsage());
-    }
-    return Lookup.found(UsageTable.of(out));
+    return Lookup.found(UsageTable.of(found.value().table(request.window())));
   }
 
   @SuppressWarnings("unchecked")
@@ -80,7 +74,11 @@ final class Snapshot {
     return (Lookup<T>) lookup;
   }
 
-  private Lookup<List<Row>> rows(TableRequest request) {
+  /**
+   * The role's members resolved against the source, built on the first read of this snapshot
+   * and kept with it: the snapshot never changes, so neither does the resolution.
+   */
+  private Lookup<ResolvedRole> resolve(TableRequest request) {
     String[] members = roles.get(request.potentialRoleId());
     if (members == null) {
       return new Lookup.PotentialRoleNotFound<>(request.potentialRoleId());
@@ -88,17 +86,22 @@ final class Snapshot {
     if (!sources.contains(request.sourceId())) {
       return new Lookup.SourceNotFound<>(request.sourceId());
     }
-    Map<String, int[]> bySource = usage.getOrDefault(request.sourceId(), Map.of());
-    int first = request.window().firstEpochDay();
-    int last = request.window().lastEpochDay();
-    Row[] rows = new Row[members.length];
-    for (int i = 0; i < members.length; i++) {
-      String id = members[i];
-      Member m = identities.get(id);
-      rows[i] = new Row(m != null ? m : Member.bare(id), UsageDays.countBetween(bySource.get(id), first, last));
+    RoleAndSource key = new RoleAndSource(request.potentialRoleId(), request.sourceId());
+    ResolvedRole done = resolved.get(key);
+    if (done != null) {
+      return Lookup.found(done);
     }
-    return Lookup.found(Arrays.asList(rows));
+    ResolvedRole fresh = ResolvedRole.of(members, identities, usage.getOrDefault(request.sourceId(), Map.of()));
+    // Bounded: a snapshot keeps at most MAX_RESOLVED pairs (8 bytes per member and 4 per usage
+    // day each); further pairs are resolved on every read. Racing readers may both resolve;
+    // either result is the same.
+    if (resolved.size() < MAX_RESOLVED) {
+      resolved.putIfAbsent(key, fresh);
+    }
+    return Lookup.found(fresh);
   }
+
+  private record RoleAndSource(String roleId, String sourceId) {}
 
   /** The snapshot after {@code changes}; this one is left as it was. */
   Snapshot with(ChangeSet changes) {

@@ -2,32 +2,9 @@ package dev.roleusage.storage.memory;
 
 import java.util.Arrays;
 
-/** Distinct usage days as a sorted {@code int[]} of epoch days: 4 bytes a day, counted by binary search. */
+/** Distinct usage days as a sorted {@code int[]} of epoch days: 4 bytes a day (counted by {@link ResolvedRole}). */
 final class UsageDays {
   private UsageDays() {}
-
-  /** How many of {@code days} lie in {@code [first, last]}. */
-  static int countBetween(int[] days, int first, int last) {
-    if (days == null || days.length == 0) {
-      return 0;
-    }
-    return lowerBound(days, last + 1) - lowerBound(days, first);
-  }
-
-  /** Index of the first element ≥ {@code key}. */
-  private static int lowerBound(int[] a, int key) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
 
   /** The sorted union of {@code days} (sorted, distinct, may be null) and {@code added} (any order). */
   static int[] union(int[] days, int[] added, int addedCount) {
