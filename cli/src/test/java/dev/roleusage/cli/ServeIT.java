@@ -12,10 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,19 +85,12 @@ class ServeIT {
 
   @BeforeAll
   static void freshPostgresSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-         Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-      s.execute("CREATE SCHEMA " + PG_SCHEMA);
-    }
+    PostgresSchema.recreate(PG_SCHEMA);
   }
 
   @AfterAll
   static void dropPostgresSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-         Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-    }
+    PostgresSchema.drop(PG_SCHEMA);
   }
 
   private static String storeUrl(String store) {
@@ -108,7 +98,7 @@ class ServeIT {
       case "memory": return "memory:";
       case "h2": return "jdbc:h2:file:" + work.resolve("h2").resolve("roleusage").toAbsolutePath();
       case "postgresql":
-        return "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + PG_SCHEMA;
+        return PostgresSchema.storeUrl(PG_SCHEMA);
       default: throw new IllegalArgumentException(store);
     }
   }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SharedDatabaseIT {
   private static final String SCHEMA = "cli_shared_db_it";
-  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + SCHEMA;
+  private static final String URL = PostgresSchema.storeUrl(SCHEMA);
   private static final String TARGET =
       "/role-mining-potential-roles/pr/sources/src/identityUsage?count=true";
 
@@ -32,19 +29,12 @@ class SharedDatabaseIT {
 
   @BeforeAll
   static void freshSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-         Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      s.execute("CREATE SCHEMA " + SCHEMA);
-    }
+    PostgresSchema.recreate(SCHEMA);
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-         Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
+    PostgresSchema.drop(SCHEMA);
   }
 
   private Path folder(String name, String memberships) throws IOException {
